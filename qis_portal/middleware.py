@@ -1,0 +1,111 @@
+"""Deny by default, session limits (AC-11, AC-12), MFA, and no caching of signed-in pages."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+# The only paths open without signing in (besides static files).
+PUBLIC_PREFIXES = (
+    "/accounts/login/",
+    "/admin/login/",
+    "/accounts/password-reset/",
+    "/accounts/reset/",
+    "/health/",
+    "/static/",
+)
+# The API answers 401/403 itself, as JSON; its docs page is an HTML page like any other.
+API_PREFIX = "/api/"
+API_HTML_PAGES = ("/api/docs/",)
+# Reachable while signed in but before the second factor.
+MFA_EXEMPT_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/health/", "/api/")
+SESSION_PING_PATH = "/accounts/session/ping/"
+
+
+def _is_public(path: str) -> bool:
+    if path.startswith(API_PREFIX):
+        return not path.startswith(API_HTML_PAGES)
+    return path.startswith(PUBLIC_PREFIXES)
+
+
+class LoginRequiredMiddleware:
+    """Every page needs a signed-in user unless it is on the short public list."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.user.is_authenticated and not _is_public(request.path):
+            return redirect(f"{reverse('login')}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+
+class SessionExpiryMiddleware:
+    """Ends a session after 15 idle minutes and after 12 hours in all, on the server."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            now = timezone.now().timestamp()
+            login_at = request.session.get("login_at", now)
+            last_seen = request.session.get("last_seen", now)
+            reason = None
+            if now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds():
+                reason = "Your session reached its 12-hour limit. Please sign in again."
+            elif now - last_seen > settings.SESSION_IDLE_TIMEOUT.total_seconds():
+                reason = "You were signed out after 15 minutes without activity."
+            if reason:
+                logout(request)
+                messages.info(request, reason)
+                if request.path.startswith("/api/") or request.headers.get("HX-Request"):
+                    from django.http import JsonResponse
+
+                    return JsonResponse({"error": {"code": "session_expired",
+                                                   "message": reason, "fields": {}}}, status=401)
+                return redirect(f"{reverse('login')}?next={request.get_full_path()}")
+            request.session["login_at"] = login_at
+            request.session["last_seen"] = now
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    """With MFA required (production), a signed-in user must pass TOTP before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (user.is_authenticated and not request.path.startswith(MFA_EXEMPT_PREFIXES)
+                and not user.is_verified() and _mfa_needed(user)):
+            from django_otp import user_has_device
+
+            target = "mfa_verify" if user_has_device(user) else "mfa_setup"
+            return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+
+def _mfa_needed(user) -> bool:
+    if settings.MFA_REQUIRED:
+        return True
+    from django_otp import user_has_device
+
+    return user_has_device(user)  # a user who enrolled is always asked
+
+
+class NoStoreForAuthenticatedMiddleware:
+    """Pages for a signed-in user must not sit in a shared or browser cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+        return response

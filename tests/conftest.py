@@ -1,0 +1,109 @@
+"""Personas and server markers shared by the whole suite."""
+
+import pytest
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from qis_portal.models import Role
+from qis_portal.regions import Region
+from tests.factories import CmsFactory, IssuerFactory, QioFactory, user_with_role
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="needs a PostgreSQL server on 127.0.0.1:5432 (row locks)")
+    skip_redis = pytest.mark.skip(reason="needs a Redis server on 127.0.0.1:6379 (the broker)")
+    for item in items:
+        if "postgres" in item.keywords and not settings.POSTGRES_AVAILABLE:
+            item.add_marker(skip_pg)
+        if "redis" in item.keywords and not settings.REDIS_AVAILABLE:
+            item.add_marker(skip_redis)
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def cms(db):
+    return CmsFactory()
+
+
+@pytest.fixture
+def issuer_org(db):
+    return IssuerFactory(name="Sunrise Health Plans", hios_issuer_id="12345")
+
+
+@pytest.fixture
+def other_issuer_org(db):
+    return IssuerFactory(name="Granite State Mutual", hios_issuer_id="54321", state="NH")
+
+
+@pytest.fixture
+def northeast_qio(db):
+    return QioFactory(name="Northeast QIN-QIO", region=Region.NORTHEAST)
+
+
+@pytest.fixture
+def west_qio(db):
+    return QioFactory(name="West QIN-QIO", region=Region.WEST)
+
+
+@pytest.fixture
+def issuer_alice(issuer_org):
+    return user_with_role(Role.ISSUER_USER, issuer_org, email="alice@sunrise.test")
+
+
+@pytest.fixture
+def issuer_gina(other_issuer_org):
+    return user_with_role(Role.ISSUER_USER, other_issuer_org, email="gina@granite.test")
+
+
+@pytest.fixture
+def cor_bob(cms):
+    return user_with_role(Role.CMS_COR, cms, email="bob@cms.test")
+
+
+@pytest.fixture
+def reviewer_quinn(cms):
+    return user_with_role(Role.CMS_QIS_REVIEWER, cms, email="quinn@cms.test")
+
+
+@pytest.fixture
+def readonly_pat(cms):
+    return user_with_role(Role.CMS_READ_ONLY, cms, email="pat@cms.test")
+
+
+@pytest.fixture
+def officer_northeast(cms):
+    return user_with_role(Role.SECURITY_OFFICER, cms, region=Region.NORTHEAST,
+                          email="so.northeast@cms.test")
+
+
+@pytest.fixture
+def officer_west(cms):
+    return user_with_role(Role.SECURITY_OFFICER, cms, region=Region.WEST,
+                          email="so.west@cms.test")
+
+
+@pytest.fixture
+def associate_ann(northeast_qio):
+    return user_with_role(Role.QIO_ASSOCIATE, northeast_qio, email="ann@northeast.test")
+
+
+@pytest.fixture
+def manager_max(northeast_qio):
+    return user_with_role(Role.QIO_MANAGER, northeast_qio, email="max@northeast.test")
+
+
+@pytest.fixture
+def associate_wes(west_qio):
+    return user_with_role(Role.QIO_ASSOCIATE, west_qio, email="wes@west.test")
+
+
+@pytest.fixture
+def outsider_charlie(other_issuer_org):
+    """Signed in, but with no role at all."""
+    from tests.factories import UserFactory
+
+    return UserFactory(organization=other_issuer_org, email="charlie@nowhere.test")
