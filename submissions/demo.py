@@ -1,0 +1,90 @@
+"""Demo data: Implementation Plans for both demo issuers, an open plan-year window, a draft
+Progress Report (Sunrise) and a submitted Covered California Work Plan (Sunrise). Idempotent."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from qis_portal.demo import ISSUERS
+from qis_portal.models import Organization, User
+from submissions.models import FormType, ImplementationPlan, Submission, SubmissionWindow
+from submissions.services import (
+    implementation_plan_file,
+    submission_create,
+    submission_save_draft,
+    submission_submit,
+)
+
+PLANS = {
+    ISSUERS[0][0]: ("issuer@sunrise.demo", "Reducing NTSV C-sections in network hospitals", {
+        "goal_1": "Engage every network maternity hospital to reduce non-medically necessary "
+                  "NTSV C-section rates to 23.9% or less.",
+        "goal_2": "Align hospital and physician payment with Smart Care California guidelines.",
+        "m1a_name": "NTSV Cesarean birth rate", "m1a_cbe_id": "0471",
+        "m1a_baseline_rate": "27.4", "m1a_baseline_numerator": 1370,
+        "m1a_baseline_denominator": 5000, "m1a_baseline_start": "01/2023",
+        "m1a_baseline_end": "12/2023", "m1a_target": "23.9", "m1a_direction": "lower",
+        "m2a_name": "Share of maternity payments under a blended case rate",
+        "m2a_baseline_rate": "18", "m2a_baseline_numerator": 180,
+        "m2a_baseline_denominator": 1000, "m2a_baseline_start": "01/2023",
+        "m2a_baseline_end": "12/2023", "m2a_target": "50", "m2a_direction": "higher",
+    }),
+    ISSUERS[1][0]: ("issuer@granite.demo", "Improving diabetes control", {
+        "goal_1": "Reduce the share of enrollees with diabetes whose HbA1c is poorly controlled.",
+        "m1a_name": "Hemoglobin A1c poor control (>9.0%)", "m1a_cbe_id": "0059",
+        "m1a_baseline_rate": "35.2", "m1a_baseline_numerator": 352,
+        "m1a_baseline_denominator": 1000, "m1a_baseline_start": "01/2023",
+        "m1a_baseline_end": "12/2023", "m1a_target": "30", "m1a_direction": "lower",
+    }),
+}
+
+WORK_PLAN = {
+    "product_types": ["hmo", "ppo"], "data_sources": ["claims", "census", "regional"],
+    "census_type": "ZIP Code", "description": "We coach network hospitals through the CMQCC "
+    "Maternal Data Center and pay for maternity care with a blended case rate.",
+    "goal_1": "Engage network hospitals to reduce NTSV C-section rates to 23.9% or less.",
+    "goal_2": "Pay hospitals and physicians a blended case rate for labor and delivery.",
+    "incentives": ["bonus_payment", "in_kind"],
+    "in_kind_description": "CMQCC coaching hours paid for by the plan.",
+    "rationale": "Our enrollees deliver at 40 hospitals; 12 are above 23.9%.",
+    "activities": "Quarterly data reviews; coaching referrals; contract terms.",
+    "activities_incentives": "Bonus payments reward hospitals that reach 23.9%.",
+    "attachment_j_goal1": True, "attachment_j_goal2": True,
+    "m1a_supports": "It is the Goal 1 rate itself.", "m1a_baseline_rate": "26.1",
+    "m1a_baseline_numerator": 261, "m1a_baseline_denominator": 1000,
+    "m1a_baseline_start": "01/2023", "m1a_baseline_end": "12/2023",
+    "m2a_name": "Hospitals paid a blended case rate", "m2a_supports": "Counts Goal 2 contracts.",
+    "m2a_baseline_data_point": "4", "m2a_baseline_start": "01/2023",
+    "m2a_baseline_end": "12/2023", "m2a_target": "20",
+    "start_date": "2025-01-01", "milestone_1": "All hospitals enrolled in the CMQCC MDC.",
+    "milestone_1_date": "2025-06-30", "barriers": "Hospital data staff turnover.",
+    "mitigation": "Plan-funded CMQCC data abstraction support.",
+}
+
+
+def seed() -> None:
+    today = timezone.localdate()
+    window, _ = SubmissionWindow.objects.get_or_create(
+        plan_year=today.year + 1,
+        defaults={"opens_on": today - timedelta(days=30), "due_date": today + timedelta(days=60)})
+    plans = {}
+    for org_name, (email, title, data) in PLANS.items():
+        issuer = Organization.objects.get(name=org_name)
+        user = User.objects.get(email=email)
+        plan = ImplementationPlan.objects.filter(issuer=issuer, qis_title=title).first()
+        if plan is None:
+            plan = implementation_plan_file(actor=user, qis_title=title,
+                                            plan_year=window.plan_year - 1, data=data)
+        plans[org_name] = (user, plan)
+    user, plan = plans[ISSUERS[0][0]]
+    if not Submission.objects.filter(issuer=user.organization, window=window,
+                                     form_type=FormType.PROGRESS_REPORT).exists():
+        submission_create(actor=user, form_type=FormType.PROGRESS_REPORT, window=window,
+                          implementation_plan=plan, data={"submission_type": "progress_report"})
+    if not Submission.objects.filter(issuer=user.organization, window=window,
+                                     form_type=FormType.WORK_PLAN).exists():
+        draft = submission_create(actor=user, form_type=FormType.WORK_PLAN, window=window)
+        draft = submission_save_draft(submission=draft, actor=user, data=WORK_PLAN,
+                                      expected_version=draft.version)
+        if window.is_open(today):
+            submission_submit(submission=draft, actor=user)

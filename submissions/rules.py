@@ -1,0 +1,56 @@
+"""Who may do what with QIS submissions (DOMAIN.md §2.3: issuers see only their own issuer's
+forms; CMS QIS reviewers evaluate submitted forms; CMS read-only users read them; the REST
+client of an issuer pulls that issuer's forms and statuses).
+
+Every predicate accepts obj=None for the model-level check (may the user open the list at all).
+"""
+
+import rules
+
+from qis_portal.predicates import is_api_client, is_cms_read_only, is_issuer_user, is_qis_reviewer
+
+DRAFT = "draft"
+
+
+@rules.predicate
+def is_own_issuer(user, obj) -> bool:
+    """Model level: yes (the list is scoped by the selector); object level: same issuer."""
+    if obj is None:
+        return True
+    return bool(user.organization_id) and obj.issuer_id == user.organization_id
+
+
+@rules.predicate
+def is_draft(user, obj) -> bool:
+    return obj is None or obj.status == DRAFT
+
+
+@rules.predicate
+def is_filed(user, obj) -> bool:
+    """Submitted or later: what CMS may see (never a draft)."""
+    return obj is None or obj.status != DRAFT
+
+
+is_cms_reader = is_qis_reviewer | is_cms_read_only
+
+# The REST client "pulls submissions and statuses" (DOMAIN §1): its own issuer's forms, read
+# only, exactly as the issuer's users see them.
+rules.add_perm("submissions.view_submission",
+               ((is_issuer_user | is_api_client) & is_own_issuer) | (is_cms_reader & is_filed))
+rules.add_perm("submissions.add_submission", is_issuer_user)
+# The issuer's own users work on its forms; only drafts can change.
+rules.add_perm("submissions.work_on_submission", is_issuer_user & is_own_issuer)
+rules.add_perm("submissions.change_submission", is_issuer_user & is_own_issuer & is_draft)
+# Submitting a form that is no longer a draft is a workflow conflict (409), not a refusal.
+rules.add_perm("submissions.submit_submission", is_issuer_user & is_own_issuer)
+rules.add_perm("submissions.review_submission", is_qis_reviewer)
+rules.add_perm("submissions.determine_submission", is_qis_reviewer)
+rules.add_perm("submissions.export_submission", is_cms_reader)
+rules.add_perm("submissions.see_home_panel", is_issuer_user | is_qis_reviewer)
+
+rules.add_perm("submissions.view_implementationplan",
+               (is_issuer_user & is_own_issuer) | is_cms_reader)
+rules.add_perm("submissions.add_implementationplan", is_issuer_user)
+rules.add_perm("submissions.change_implementationplan", is_issuer_user & is_own_issuer)
+rules.add_perm("submissions.view_submissionwindow",
+               is_issuer_user | is_api_client | is_cms_reader)

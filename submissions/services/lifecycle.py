@@ -1,0 +1,179 @@
+"""Submit, start review, determine: each through run_transition (lock, permission, FSM, audit),
+with notifications after commit."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from qis_portal.services.notifications import notify
+from qis_portal.workflow import WorkflowConflict, run_transition
+from submissions import selectors
+from submissions.elements import get_spec
+from submissions.models import Determination, Finding, Submission
+from submissions.services.drafts import EditConflict
+from submissions.validators import SubmitContext, submit_errors
+from submissions.validators.restated import plan_discrepancies, target_proposals
+
+
+def submit_context(submission: Submission) -> SubmitContext:
+    previous = selectors.previous_determination(submission)
+    interim = previous is not None and previous.outcome == Determination.Outcome.INTERIM_MEETS
+    plan = submission.implementation_plan
+    return SubmitContext(
+        plan_year=submission.window.plan_year,
+        plan_data={**plan.data, "qis_title": plan.qis_title} if plan else {},
+        new_plan_on_file=selectors.new_plan_on_file(submission),
+        correction_required=interim,
+        deficient_elements=previous.deficient_elements if interim else [],
+    )
+
+
+def submission_check(submission: Submission) -> dict:
+    """Everything the "Check and submit" step shows: blocking errors, values that differ from
+    the plan on file, and "target achieved?" proposals."""
+    context = submit_context(submission)
+    data = submission.data
+    return {
+        "errors": submit_errors(submission.form_type, data, context),
+        "discrepancies": (plan_discrepancies(data, context.plan_data)
+                          if submission.implementation_plan_id else []),
+        "proposals": (target_proposals(data, context.plan_data)
+                      if submission.form_type == "progress_report" else []),
+        "context": context,
+    }
+
+
+def _url(submission: Submission) -> str:
+    return submission.get_absolute_url()
+
+
+def submission_submit(*, submission: Submission, actor, expected_version=None,
+                      request=None) -> Submission:
+    """Draft → submitted: everything the seeds require is enforced; the form is frozen as a JSON
+    snapshot with the submission time."""
+
+    def before(locked: Submission) -> None:
+        if expected_version is not None and str(expected_version) != str(locked.version):
+            raise EditConflict(locked, expected_version)
+        today = timezone.localdate()
+        window = locked.window
+        if today < window.opens_on:
+            raise WorkflowConflict(f"The {window.plan_year} submission window opens on "
+                                   f"{window.opens_on:%m/%d/%Y}.", current_state=locked.status)
+        if today > window.due_date:
+            raise WorkflowConflict(f"The {window.plan_year} submission window closed on "
+                                   f"{window.due_date:%m/%d/%Y}.", current_state=locked.status)
+        check = submission_check(locked)
+        if check["errors"]:
+            raise ValidationError({key: list(msgs) for key, msgs in check["errors"].items()})
+        now = timezone.now()
+        locked.submitted_at = now
+        locked.submitted_by = actor
+        locked.snapshot = {
+            "form_type": locked.form_type,
+            "form_title": get_spec(locked.form_type).title,
+            "issuer": {"id": locked.issuer_id, "name": locked.issuer.name,
+                       "hios_issuer_id": locked.issuer.hios_issuer_id},
+            "plan_year": window.plan_year,
+            "implementation_plan": locked.implementation_plan_id,
+            "version": locked.version,
+            "submitted_at": now.isoformat(),
+            "submitted_by": actor.email,
+            "data": dict(locked.data),
+            "plan_discrepancies": [d.__dict__ for d in check["discrepancies"]],
+            "target_proposals": [
+                {"element": p.element, "proposed": p.proposed, "answered": p.answered,
+                 "reason": p.reason} for p in check["proposals"]],
+        }
+
+    result = run_transition(obj=submission, transition="submit", actor=actor,
+                            permission="submissions.submit_submission", request=request,
+                            before=before, note="Submitted to CMS")
+    recipients = selectors.issuer_users(result.issuer_id) + selectors.qis_reviewers()
+    title = f"{result.get_form_type_display()} submitted: {result.issuer} ({result.window})"
+    transaction.on_commit(lambda: notify(
+        recipients=recipients, kind="submissions.submitted", title=title,
+        body=f"Submitted by {actor.email}.", url=_url(result)))
+    return result
+
+
+def submission_start_review(*, submission: Submission, actor, request=None) -> Submission:
+    def before(locked: Submission) -> None:
+        locked.reviewer = actor
+        locked.review_started_at = timezone.now()
+
+    result = run_transition(obj=submission, transition="start_review", actor=actor,
+                            permission="submissions.review_submission", request=request,
+                            before=before, note="CMS review started")
+    recipients = selectors.issuer_users(result.issuer_id)
+    transaction.on_commit(lambda: notify(
+        recipients=recipients, kind="submissions.review_started",
+        title=f"CMS started reviewing your {result.get_form_type_display()} ({result.window})",
+        url=_url(result)))
+    return result
+
+
+def validate_determination(spec, outcome: str, findings: list[dict],
+                           correction_report: str) -> list[dict]:
+    """Element-level findings; a Must Pass element found deficient cannot yield Meets."""
+    known = dict(spec.finding_elements)
+    errors: dict[str, list[str]] = {}
+    clean, seen = [], set()
+    if outcome not in Determination.Outcome.values:
+        errors["outcome"] = ["Choose Meets, Interim Meets or Does Not Meet."]
+    for finding in findings:
+        element = str(finding.get("element", "")).strip()
+        if element not in known:
+            errors.setdefault("findings", []).append(
+                f"“{element}” is not an element of the {spec.title}.")
+            continue
+        if element in seen:
+            errors.setdefault("findings", []).append(f"Element {element} is named twice.")
+            continue
+        seen.add(element)
+        clean.append({"element": element, "label": known[element],
+                      "must_pass": spec.is_must_pass(element),
+                      "note": str(finding.get("note", "")).strip()[:2000]})
+    must_pass = [f["element"] for f in clean if f["must_pass"]]
+    if outcome == Determination.Outcome.MEETS and must_pass:
+        errors.setdefault("outcome", []).append(
+            f"Meets is not possible: Must Pass element(s) {', '.join(must_pass)} found "
+            "deficient.")
+    if outcome in (Determination.Outcome.INTERIM_MEETS, Determination.Outcome.DOES_NOT_MEET) \
+            and not clean:
+        errors.setdefault("findings", []).append(
+            "Name at least one deficient element for Interim Meets or Does Not Meet.")
+    if outcome == Determination.Outcome.INTERIM_MEETS and not correction_report.strip():
+        errors.setdefault("correction_report", []).append(
+            "Interim Meets needs a correction report: what the issuer must correct in its next "
+            "plan year submission (answered in element 17c).")
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def submission_determine(*, submission: Submission, actor, outcome: str, summary: str = "",
+                         correction_report: str = "", findings: list[dict] | None = None,
+                         request=None) -> Submission:
+    """Under review → Meets / Interim Meets / Does Not Meet, with findings."""
+    spec = get_spec(submission.form_type)
+    clean = validate_determination(spec, outcome, findings or [], correction_report)
+
+    def before(locked: Submission) -> None:
+        determination = Determination.objects.create(
+            submission=locked, outcome=outcome, summary=summary.strip(),
+            correction_report=correction_report.strip(), determined_by=actor,
+            determined_at=timezone.now())
+        Finding.objects.bulk_create(Finding(determination=determination, **f) for f in clean)
+
+    result = run_transition(
+        obj=submission, transition=f"determine_{outcome}", actor=actor,
+        permission="submissions.determine_submission", request=request, before=before,
+        note=summary.strip()[:500], details={"deficient": [f["element"] for f in clean]})
+    recipients = selectors.issuer_users(result.issuer_id)
+    label = Determination.Outcome(outcome).label
+    transaction.on_commit(lambda: notify(
+        recipients=recipients, kind="submissions.determined",
+        title=f"CMS determination: {label} — {result.get_form_type_display()} ({result.window})",
+        body=correction_report.strip(), url=_url(result)))
+    return result

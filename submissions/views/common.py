@@ -1,0 +1,37 @@
+"""Helpers the views share: scoping, step indicator, error mapping."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+
+from submissions import selectors
+from submissions.elements import get_spec
+
+
+def get_submission(request, pk: int):
+    """Another issuer's form (or a draft, for CMS) is not in the user's queryset: 404."""
+    visible = selectors.with_details(selectors.submissions_for(request.user))
+    submission = get_object_or_404(visible, pk=pk)
+    if not request.user.has_perm("submissions.view_submission", submission):
+        raise PermissionDenied("You cannot open this form.")
+    return submission
+
+
+def steps(submission, current: str, errors: dict) -> list[dict]:
+    """USWDS step indicator: the form's Parts, then "Check and submit". A Part is shown as
+    complete when nothing in it blocks submission."""
+    spec = get_spec(submission.form_type)
+    result = []
+    for part in spec.parts:
+        done = not any(key in errors for key in part.keys)
+        state = "current" if part.slug == current else ("complete" if done else "")
+        result.append({"slug": part.slug, "label": part.short, "state": state})
+    result.append({"slug": "submit", "label": "Check and submit",
+                   "state": "current" if current == "submit" else ""})
+    return result
+
+
+def add_validation_errors(form, exc: ValidationError) -> None:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for key, messages in errors.items():
+        for message in messages:
+            form.add_error(key if key in form.fields else None, message)

@@ -1,0 +1,92 @@
+"""The form's page (everyone who may see it), and the CMS QIS reviewer's actions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from qis_portal.workflow import WorkflowConflict
+from submissions.elements import get_spec
+from submissions.forms import DeterminationForm, FindingFormSet
+from submissions.models import Submission
+from submissions.presentation import render_form
+from submissions.services import submission_check, submission_determine, submission_start_review
+from submissions.views.common import add_validation_errors, get_submission
+
+
+def _filed_context(request, submission: Submission) -> dict:
+    snapshot = submission.snapshot or {}
+    determination = getattr(submission, "determination", None)
+    return {
+        "submission": submission, "spec": get_spec(submission.form_type),
+        "rendered": render_form(submission.form_type, submission.filed_data),
+        "discrepancies": snapshot.get("plan_discrepancies", []),
+        "proposals": snapshot.get("target_proposals", []),
+        "determination": determination,
+        "findings": list(determination.findings.all()) if determination else [],
+        "can_edit": request.user.has_perm("submissions.change_submission", submission),
+        "can_review": (request.user.has_perm("submissions.review_submission", submission)
+                       and submission.status == Submission.Status.SUBMITTED),
+        "can_determine": (request.user.has_perm("submissions.determine_submission", submission)
+                          and submission.status == Submission.Status.UNDER_REVIEW),
+        "can_export": request.user.has_perm("submissions.export_submission"),
+    }
+
+
+def submission_detail(request, pk: int):
+    submission = get_submission(request, pk)
+    context = _filed_context(request, submission)
+    if submission.is_draft:
+        check = submission_check(submission)
+        context.update({"draft_errors": sum(len(v) for v in check["errors"].values()),
+                        "parts": context["spec"].parts})
+    return render(request, "submissions/detail.html", context)
+
+
+@require_POST
+def submission_start_review_view(request, pk: int):
+    submission = get_submission(request, pk)
+    try:
+        submission_start_review(submission=submission, actor=request.user, request=request)
+    except WorkflowConflict as exc:
+        messages.error(request, exc.message)
+        return redirect(submission)
+    messages.success(request, "Review started. Record the determination when you are done.")
+    return redirect("submissions:determine", pk=pk)
+
+
+def submission_determine_view(request, pk: int):
+    submission = get_submission(request, pk)
+    if not request.user.has_perm("submissions.determine_submission", submission):
+        raise PermissionDenied("Only CMS QIS reviewers record determinations.")
+    if submission.status != Submission.Status.UNDER_REVIEW:
+        messages.info(request, "Start the review before recording a determination."
+                      if submission.status == Submission.Status.SUBMITTED
+                      else f"This form is {submission.get_status_display()}.")
+        return redirect(submission)
+    form = DeterminationForm(request.POST or None)
+    formset = FindingFormSet(request.POST or None, prefix="findings",
+                             form_kwargs={"form_type": submission.form_type})
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        findings = [f.cleaned_data for f in formset.forms
+                    if f.cleaned_data.get("element")]
+        try:
+            submission_determine(
+                submission=submission, actor=request.user,
+                outcome=form.cleaned_data["outcome"], summary=form.cleaned_data["summary"],
+                correction_report=form.cleaned_data["correction_report"],
+                findings=findings, request=request)
+        except ValidationError as exc:
+            errors = exc.message_dict
+            for message in errors.pop("findings", []):
+                form.add_error(None, message)
+            add_validation_errors(form, ValidationError(errors))
+        except WorkflowConflict as exc:
+            messages.error(request, exc.message)
+            return redirect(submission)
+        else:
+            messages.success(request, "Determination recorded; the issuer has been notified.")
+            return redirect(submission)
+    context = _filed_context(request, submission)
+    context.update({"form": form, "formset": formset})
+    return render(request, "submissions/determine.html", context)
