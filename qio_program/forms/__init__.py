@@ -1,0 +1,1 @@
+"""Forms of the QIO program pages (rendered with the USWDS crispy template pack)."""

@@ -1,0 +1,25 @@
+from django import forms
+from django.db.models import Q
+
+from qio_program.models import OutcomeMeasure
+from qio_program.services.outcomes import current_quarter
+
+
+class OutcomeForm(forms.Form):
+    measure = forms.ModelChoiceField(queryset=OutcomeMeasure.objects.none())
+    year = forms.IntegerField(min_value=2020, max_value=2100)
+    quarter = forms.TypedChoiceField(coerce=int, choices=[(1, "Q1 (Jan–Mar)"),
+                                                         (2, "Q2 (Apr–Jun)"),
+                                                         (3, "Q3 (Jul–Sep)"),
+                                                         (4, "Q4 (Oct–Dec)")])
+    value = forms.DecimalField(max_digits=12, decimal_places=4)
+    numerator = forms.IntegerField(min_value=0, required=False)
+    denominator = forms.IntegerField(min_value=0, required=False)
+    notes = forms.CharField(max_length=500, required=False)
+
+    def __init__(self, *args, provider, **kwargs):
+        year, quarter = current_quarter()
+        kwargs.setdefault("initial", {"year": year, "quarter": quarter})
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = OutcomeMeasure.objects.filter(
+            Q(applies_to="") | Q(applies_to=provider.setting), is_active=True)

@@ -1,0 +1,71 @@
+"""Quarterly outcomes (seed 001, Outcomes reporting): measure values per provider and quarter."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from .directory import Provider, ProviderSetting
+
+# Seed 001: "Each outpatient clinical practice will submit a max of 6 measures each quarter."
+OUTPATIENT_MAX_MEASURES_PER_QUARTER = 6
+
+
+class OutcomeMeasure(models.Model):
+    """A measure providers report; CMS sets the list, and it stays for the Task Order."""
+
+    code = models.CharField(max_length=30, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    unit = models.CharField(max_length=30, default="%")
+    applies_to = models.CharField(
+        max_length=40, choices=ProviderSetting.choices, blank=True,
+        help_text="The setting that reports it; empty for every setting.",
+    )
+    higher_is_better = models.BooleanField(default=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class OutcomeValue(models.Model):
+    """One measure's value for one provider and quarter; a correction updates it (audited)."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="outcomes")
+    measure = models.ForeignKey(OutcomeMeasure, on_delete=models.PROTECT, related_name="values")
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2020), MaxValueValidator(2100)])
+    quarter = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(4)])
+    value = models.DecimalField(max_digits=12, decimal_places=4)
+    numerator = models.PositiveIntegerField(null=True, blank=True)
+    denominator = models.PositiveIntegerField(null=True, blank=True)
+    notes = models.CharField(max_length=500, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    entered_by_qio = models.BooleanField(
+        default=False, help_text="Entered by the QIO on the provider's behalf.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-year", "-quarter", "measure__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "measure", "year", "quarter"],
+                                    name="qio_outcome_once_per_quarter"),
+        ]
+        indexes = [models.Index(fields=["provider", "year", "quarter"])]
+
+    def __str__(self) -> str:
+        return f"{self.measure.code} {self.year} Q{self.quarter}: {self.value}"
+
+    @property
+    def region(self) -> str:
+        return self.provider.region
+
+    @property
+    def period(self) -> str:
+        return f"{self.year} Q{self.quarter}"

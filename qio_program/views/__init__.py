@@ -1,0 +1,1 @@
+"""Pages of the QIO program: thin views over selectors (reads) and services (writes)."""
