@@ -1,0 +1,75 @@
+"""Lifecycle permissions (deny by default).
+
+CMS CORs and read-only users see everything; a QIO's users see their own QIO's objects (the
+selectors filter lists, so another QIO's object answers 404); a provider's users see, and
+sign, their own PES and PSA. QIO associates and managers write; the COR approves.
+Predicates accept obj=None (the model-level check), where the role predicate decides.
+"""
+
+import rules
+
+from qis_portal.predicates import (
+    is_cms_read_only,
+    is_cor,
+    is_provider_user,
+    is_qio_associate,
+    is_qio_manager,
+    is_qio_user,
+)
+
+
+def qio_id_of(obj) -> int | None:
+    """The QIO organization that owns a lifecycle object (walks up to its task order)."""
+    for attr in ("qap", "initiative", "intervention", "a3c", "deliverable"):
+        parent = getattr(obj, attr, None)
+        if parent is not None and not isinstance(parent, int | str):
+            return qio_id_of(parent)
+    if hasattr(obj, "qio_id"):
+        return obj.qio_id
+    task_order = getattr(obj, "task_order", None)
+    return task_order.qio_id if task_order is not None else None
+
+
+@rules.predicate
+def is_qio_of(user, obj) -> bool:
+    if obj is None:
+        return True
+    return bool(user.organization_id) and qio_id_of(obj) == user.organization_id
+
+
+@rules.predicate
+def is_provider_of(user, obj) -> bool:
+    if obj is None:
+        return True
+    provider = getattr(obj, "provider", None)
+    return bool(provider is not None and provider.organization_id
+                and provider.organization_id == user.organization_id)
+
+
+sees_all = is_cor | is_cms_read_only
+qio_member = is_qio_user & is_qio_of
+qio_author = (is_qio_associate | is_qio_manager) & is_qio_of
+provider_member = is_provider_user & is_provider_of
+
+# Task order, deliverables, PSA target, completion.
+rules.add_perm("qio_lifecycle.view_taskorder", sees_all | qio_member)
+rules.add_perm("qio_lifecycle.add_taskorder", is_cor)
+rules.add_perm("qio_lifecycle.end_taskorder", is_cor)
+rules.add_perm("qio_lifecycle.set_psatarget", is_cor)
+rules.add_perm("qio_lifecycle.view_deliverable", sees_all | qio_member)
+rules.add_perm("qio_lifecycle.view_handoffnote", sees_all | qio_member)
+rules.add_perm("qio_lifecycle.add_handoffnote", qio_author)
+# Artifacts the COR approves.
+for model in ("a3c", "providerassessment", "qualityactionplan", "report", "dashboardtemplate"):
+    rules.add_perm(f"qio_lifecycle.view_{model}", sees_all | qio_member)
+    rules.add_perm(f"qio_lifecycle.change_{model}", qio_author)
+    rules.add_perm(f"qio_lifecycle.review_{model}", is_cor)
+# Agreements the provider signs.
+for model in ("providerengagementstrategy", "providerserviceagreement"):
+    rules.add_perm(f"qio_lifecycle.view_{model}", sees_all | qio_member | provider_member)
+    rules.add_perm(f"qio_lifecycle.change_{model}", qio_author)
+    rules.add_perm(f"qio_lifecycle.sign_{model}", provider_member)
+rules.add_perm("qio_lifecycle.terminate_providerserviceagreement", qio_author | provider_member)
+# Pages.
+rules.add_perm("qio_lifecycle.review_submissions", is_cor)
+rules.add_perm("qio_lifecycle.view_agreements_to_sign", is_provider_user)

@@ -1,0 +1,1 @@
+"""Every lifecycle write, one module per concept (`<entity>_<verb>`, keyword-only)."""
