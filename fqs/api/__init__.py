@@ -1,0 +1,1 @@
+"""FQS REST API under /api/fqs/ (DRF, cursor pagination, transitions as POST actions)."""

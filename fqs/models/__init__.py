@@ -1,0 +1,26 @@
+"""FQS data: request → activation → referral → sprint requests → survey (seed 001, FQS)."""
+
+from .activations import Activation, ActivationProvider
+from .choices import CloseoutReason, RequestSource, SprintDays, SprintRequestKind
+from .referrals import Referral, ReferralIntervention, ReferralOutcome
+from .requests import FqsRequest, RequestAttachment, RequestNote
+from .sprint_requests import SprintRequest
+from .surveys import Survey, SurveyResponse
+
+__all__ = [
+    "Activation",
+    "ActivationProvider",
+    "CloseoutReason",
+    "FqsRequest",
+    "Referral",
+    "ReferralIntervention",
+    "ReferralOutcome",
+    "RequestAttachment",
+    "RequestNote",
+    "RequestSource",
+    "SprintDays",
+    "SprintRequest",
+    "SprintRequestKind",
+    "Survey",
+    "SurveyResponse",
+]

@@ -1,0 +1,219 @@
+"""The sprint clock and close-out: holds, resume, extensions, early and automatic close-out,
+and the COR's decisions on sprint requests (seed 001, Closeout Phase; arithmetic in
+fqs/sprint.py)."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from fqs import sprint
+from fqs.models import CloseoutReason, Referral, SprintRequest, SprintRequestKind
+from fqs.models.choices import EARLY_CLOSEOUT_REASONS
+from qis_portal.models import Role
+from qis_portal.services.audit import audit_record
+from qis_portal.workflow import WorkflowConflict, lock, run_transition
+
+from .common import SYSTEM, cors, guarded, notify_on_commit, require_text, users_with_role
+from .surveys import survey_send
+
+
+def _url(referral) -> str:
+    return f"/fqs/referrals/{referral.pk}/"
+
+
+def _qio_people(referral: Referral):
+    return [referral.assigned_to, *users_with_role(Role.QIO_MANAGER, referral.organization)]
+
+
+def referral_close(*, referral: Referral, actor, reason: str, permission: str, note: str = "",
+                   request=None) -> Referral:
+    """Close the referral, withdraw any open sprint requests and send the provider survey."""
+    if reason not in CloseoutReason.values:
+        raise ValidationError({"closeout_reason": "Unknown close-out reason."})
+
+    def before(locked: Referral) -> None:
+        locked.closed_at = timezone.now()
+        locked.closeout_reason = reason
+
+    with transaction.atomic():
+        locked = run_transition(obj=referral, transition="close_out", actor=actor,
+                                permission=permission, note=note or CloseoutReason(reason).label,
+                                request=request, before=before)
+        for pending in locked.sprint_requests.filter(status=SprintRequest.Status.PENDING):
+            run_transition(obj=pending, transition="withdraw", actor=SYSTEM,
+                           permission="fqs.auto_withdraw_sprintrequest",
+                           note="The referral was closed out.")
+        survey_send(referral=locked)
+        notify_on_commit(recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
+                         title=f"FQS referral #{locked.pk} closed out",
+                         body=CloseoutReason(reason).label, url=_url(locked))
+    return locked
+
+
+def referral_auto_close(*, referral: Referral) -> Referral:
+    """The system closes a running referral whose end date has come (never a held one)."""
+
+    with transaction.atomic():
+        fresh = lock(Referral, referral.pk)
+        if fresh.status not in Referral.RUNNING:
+            raise WorkflowConflict(f"The referral is {fresh.get_status_display().lower()}.",
+                                   current_state=fresh.status)
+        if fresh.sprint_end is None or fresh.sprint_end > sprint.today():
+            raise WorkflowConflict("The sprint has not reached its end date.",
+                                   current_state=fresh.status)
+        return referral_close(referral=fresh, actor=SYSTEM, reason=CloseoutReason.SPRINT_ENDED,
+                              permission="fqs.auto_close_referral")
+
+
+@guarded("fqs.resume_referral", "referral", "referral.resume")
+def referral_resume(*, referral: Referral, actor, request=None) -> Referral:
+    """End a hold: the end date moves by the days held (the clock stopped meanwhile)."""
+    held = {}
+
+    def before(locked: Referral) -> None:
+        days = sprint.held_days(locked.hold_started_on or sprint.today(), sprint.today())
+        held["days"] = days
+        locked.sprint_end = locked.sprint_end + timedelta(days=days)
+        locked.held_days_total += days
+        locked.hold_started_on = None
+
+    locked = run_transition(obj=referral, transition="resume", actor=actor,
+                            permission="fqs.resume_referral", request=request, before=before)
+    notify_on_commit(recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
+                     title=f"FQS referral #{locked.pk} resumed after {held['days']} day(s) on hold",
+                     body=f"The sprint now ends on {locked.sprint_end:%B %-d, %Y}.",
+                     url=_url(locked))
+    return locked
+
+
+@guarded("fqs.add_sprintrequest", "referral", "sprintrequest.create")
+def sprint_request_create(*, referral: Referral, actor, kind: str, justification: str,
+                          closeout_reason: str = "", request=None) -> SprintRequest:
+    """The QIO fills out the request form and submits it to the COR."""
+    locked = lock(Referral, referral.pk)
+    if not actor.has_perm("fqs.add_sprintrequest", locked):
+        audit_record(action="sprintrequest.create", actor=actor, target=locked,
+                     outcome="denied", request=request,
+                     note="missing permission fqs.add_sprintrequest")
+        raise PermissionDenied("Only the referral's associate or a manager of its QIO files "
+                               "sprint requests.")
+    if kind not in SprintRequestKind.values:
+        raise ValidationError({"kind": "Choose close-out, extension or hold."})
+    allowed = Referral.RUNNING if kind == SprintRequestKind.HOLD else Referral.LAUNCHED
+    if locked.status not in allowed:
+        raise WorkflowConflict(
+            f"A {SprintRequestKind(kind).label.lower()} request needs a launched"
+            f"{', running' if kind == SprintRequestKind.HOLD else ''} referral; this one is "
+            f"{locked.get_status_display().lower()}.", current_state=locked.status)
+    if locked.sprint_requests.filter(kind=kind, status=SprintRequest.Status.PENDING).exists():
+        raise WorkflowConflict(
+            f"A {SprintRequestKind(kind).label.lower()} request is already awaiting the COR.",
+            current_state=locked.status)
+    justification = require_text(justification, "justification", "Explain the request.")
+    if kind == SprintRequestKind.CLOSEOUT:
+        if closeout_reason not in EARLY_CLOSEOUT_REASONS:
+            raise ValidationError({"closeout_reason": "Choose the ground for early close-out."})
+    else:
+        closeout_reason = ""
+    row = SprintRequest.objects.create(referral=locked, kind=kind, justification=justification,
+                                       closeout_reason=closeout_reason, requested_by=actor)
+    audit_record(action="sprintrequest.create", actor=actor, target=row, to_state=row.status,
+                 request=request, details={"kind": kind, "referral": locked.pk})
+    notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
+                     title=f"{row.get_kind_display()} requested for FQS referral #{locked.pk}",
+                     body=justification[:500], url=_url(locked))
+    return row
+
+
+@guarded("fqs.decide_sprintrequest", "sprint_request", "sprintrequest.approve")
+def sprint_request_approve(*, sprint_request: SprintRequest, actor, note: str = "",
+                           request=None) -> SprintRequest:
+    """The COR approves; the effect lands on the referral in the same transaction."""
+    referral_id = sprint_request.referral_id
+
+    def before(locked: SprintRequest) -> None:
+        referral = lock(Referral, referral_id)
+        allowed = Referral.RUNNING if locked.kind == SprintRequestKind.HOLD else Referral.LAUNCHED
+        if referral.status not in allowed:
+            raise WorkflowConflict(
+                f"The referral is {referral.get_status_display().lower()}; the "
+                f"{locked.get_kind_display().lower()} cannot apply.",
+                current_state=locked.status)
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.decision_reason = (note or "").strip()
+
+    locked = run_transition(obj=sprint_request, transition="approve", actor=actor,
+                            permission="fqs.decide_sprintrequest", note=note, request=request,
+                            before=before)
+    referral = Referral.objects.get(pk=referral_id)
+    if locked.kind == SprintRequestKind.EXTENSION:
+        _extend(referral, actor, locked, request)
+    elif locked.kind == SprintRequestKind.HOLD:
+        _hold(referral, actor, locked, request)
+    else:
+        referral_close(referral=referral, actor=actor, reason=locked.closeout_reason,
+                       permission="fqs.decide_sprintrequest", request=request,
+                       note=f"Early close-out approved (request #{locked.pk})")
+    notify_on_commit(recipients=[locked.requested_by, referral.assigned_to],
+                     kind="fqs.sprint_request",
+                     title=f"{locked.get_kind_display()} for FQS referral #{referral_id} approved",
+                     body=locked.decision_reason, url=_url(referral))
+    return locked
+
+
+def _extend(referral: Referral, actor, sprint_request, request) -> None:
+    locked = lock(Referral, referral.pk)
+    before = locked.sprint_end
+    locked.sprint_end = sprint.extended_end(locked.sprint_end)
+    locked.extension_count += 1
+    locked.save(update_fields=["sprint_end", "extension_count", "updated_at"])
+    audit_record(action="referral.extend", actor=actor, target=locked, request=request,
+                 note=f"Extension request #{sprint_request.pk}: +{sprint.EXTENSION_DAYS} days",
+                 details={"from_end": before.isoformat(),
+                          "to_end": locked.sprint_end.isoformat()})
+
+
+def _hold(referral: Referral, actor, sprint_request, request) -> None:
+    def before(locked: Referral) -> None:
+        locked.hold_started_on = sprint.today()
+        locked.held_from_status = locked.status
+
+    run_transition(obj=referral, transition="place_on_hold", actor=actor,
+                   permission="fqs.decide_sprintrequest", request=request, before=before,
+                   note=f"Hold request #{sprint_request.pk} approved")
+
+
+@guarded("fqs.decide_sprintrequest", "sprint_request", "sprintrequest.reject")
+def sprint_request_reject(*, sprint_request: SprintRequest, actor, reason: str, request=None
+                          ) -> SprintRequest:
+    reason = (reason or "").strip()
+
+    def before(locked: SprintRequest) -> None:
+        require_text(reason, "reason", "Give the reason for rejecting the request.")
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.decision_reason = reason
+
+    locked = run_transition(obj=sprint_request, transition="reject", actor=actor,
+                            permission="fqs.decide_sprintrequest", note=reason, request=request,
+                            before=before)
+    referral = locked.referral
+    notify_on_commit(recipients=[locked.requested_by, referral.assigned_to],
+                     kind="fqs.sprint_request",
+                     title=f"{locked.get_kind_display()} for FQS referral #{referral.pk} rejected",
+                     body=reason, url=_url(referral))
+    return locked
+
+
+@guarded("fqs.withdraw_sprintrequest", "sprint_request", "sprintrequest.withdraw")
+def sprint_request_withdraw(*, sprint_request: SprintRequest, actor, request=None
+                            ) -> SprintRequest:
+    locked = run_transition(obj=sprint_request, transition="withdraw", actor=actor,
+                            permission="fqs.withdraw_sprintrequest", request=request)
+    notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
+                     title=f"{locked.get_kind_display()} request #{locked.pk} withdrawn",
+                     url=_url(locked.referral))
+    return locked

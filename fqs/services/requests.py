@@ -1,0 +1,209 @@
+"""FQS request writes: creation by anyone, intake edits, notes, files, approve and reject (seed
+001, FQS Request Creation and Request Approval)."""
+
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from fqs.models import Activation, FqsRequest, RequestAttachment, RequestNote, RequestSource
+from fqs.uploads import validate_upload
+from qis_portal.models import Role
+from qis_portal.services.audit import audit_record
+from qis_portal.uploads import safe_display_name
+from qis_portal.workflow import WorkflowConflict, lock, run_transition
+
+from .common import cors, guarded, notify_on_commit, require_text, users_with_role
+
+CCN = re.compile(r"^[A-Za-z0-9]{6}$")
+EDITABLE_FIELDS = ("source", "provider", "facility_name", "facility_ccn", "facility_state",
+                   "description", "aims", "sub_aims", "work_description")
+
+
+def _require(actor, perm: str, obj, action: str, request=None) -> None:
+    if not actor.has_perm(perm, obj):
+        audit_record(action=action, actor=actor, target=obj, outcome="denied", request=request,
+                     note=f"missing permission {perm}")
+        raise PermissionDenied("You do not have permission to do this on the FQS request.")
+
+
+def _facility_fields(provider, facility_name: str, facility_ccn: str, facility_state: str):
+    """A directory provider, or a free-text facility with its CCN (seed 001: a provider may
+    not be in the system yet)."""
+    if provider is not None:
+        return {"provider": provider, "facility_name": "", "facility_ccn": "",
+                "facility_state": "", "region": provider.region}
+    name = (facility_name or "").strip()
+    ccn = (facility_ccn or "").strip()
+    errors = {}
+    if not name:
+        errors["facility_name"] = "Choose a facility from the directory or name the facility."
+    if not ccn:
+        errors["facility_ccn"] = "Give the CCN of a facility that is not in the directory."
+    elif not CCN.match(ccn):
+        errors["facility_ccn"] = "A CCN is exactly 6 letters or digits."
+    if errors:
+        raise ValidationError(errors)
+    return {"provider": None, "facility_name": name[:200], "facility_ccn": ccn[:10],
+            "facility_state": (facility_state or "").strip().upper()[:2], "region": ""}
+
+
+@transaction.atomic
+def fqs_request_create(*, actor, source: str, description: str, provider=None,
+                       facility_name: str = "", facility_ccn: str = "",
+                       facility_state: str = "", files=(), request=None) -> FqsRequest:
+    if not actor.has_perm("fqs.add_fqsrequest"):
+        raise PermissionDenied("Sign in to submit an FQS request.")
+    if source not in RequestSource.values:
+        raise ValidationError({"source": "Choose one of the listed sources."})
+    description = require_text(description, "description", "Describe the need.")
+    fqs_request = FqsRequest.objects.create(
+        source=source, description=description, submitted_by=actor,
+        **_facility_fields(provider, facility_name, facility_ccn, facility_state),
+    )
+    audit_record(action="fqsrequest.create", actor=actor, target=fqs_request,
+                 to_state=fqs_request.status, request=request,
+                 details={"source": source, "provider": provider.pk if provider else None})
+    for upload in files:
+        _attach(fqs_request, actor, upload, request)
+    notify_on_commit(
+        recipients=users_with_role(Role.CMS_INTAKE_REVIEWER), kind="fqs.request",
+        title=f"New FQS request #{fqs_request.pk}: {fqs_request.facility_label}",
+        body=fqs_request.get_source_display(), url=f"/fqs/requests/{fqs_request.pk}/",
+    )
+    return fqs_request
+
+
+@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.update")
+def fqs_request_update(*, fqs_request: FqsRequest, actor, data: dict, route_cors=None,
+                       route_smes=None, request=None) -> FqsRequest:
+    """The Intake Reviewer edits and adds information while the request is under review."""
+    locked = lock(FqsRequest, fqs_request.pk)
+    _require(actor, "fqs.review_fqsrequest", locked, "fqsrequest.update", request)
+    if locked.status != FqsRequest.Status.NEW:
+        raise WorkflowConflict(
+            f"The request is {locked.get_status_display().lower()}; its intake details are final.",
+            current_state=locked.status)
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed." for name in unknown})
+    if "source" in data and data["source"] not in RequestSource.values:
+        raise ValidationError({"source": "Choose one of the listed sources."})
+    if {"provider", "facility_name", "facility_ccn", "facility_state"} & set(data):
+        merged = {key: data.get(key, getattr(locked, key))
+                  for key in ("provider", "facility_name", "facility_ccn", "facility_state")}
+        data = {**data, **_facility_fields(**merged)}
+    if "description" in data:
+        data["description"] = require_text(data["description"], "description",
+                                           "Describe the need.")
+    changed = []
+    for name, value in data.items():
+        if getattr(locked, name) != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    locked.save()
+    if route_cors is not None:
+        if any(not user.has_role(Role.CMS_COR) for user in route_cors):
+            raise ValidationError({"route_cors": "Route only to users who are CORs."})
+        locked.route_cors.set(route_cors)
+        changed.append("route_cors")
+    if route_smes is not None:
+        if any(not user.is_cms for user in route_smes):
+            raise ValidationError({"route_smes": "Subject-matter experts are CMS users."})
+        locked.route_smes.set(route_smes)
+        changed.append("route_smes")
+    audit_record(action="fqsrequest.update", actor=actor, target=locked, request=request,
+                 details={"fields": sorted(set(changed))})
+    return locked
+
+
+@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.note")
+def fqs_request_note_add(*, fqs_request: FqsRequest, actor, body: str, request=None
+                         ) -> RequestNote:
+    _require(actor, "fqs.review_fqsrequest", fqs_request, "fqsrequest.note", request)
+    body = require_text(body, "body", "Write the note.")
+    note = RequestNote.objects.create(request=fqs_request, author=actor, body=body)
+    audit_record(action="fqsrequest.note", actor=actor, target=fqs_request, request=request,
+                 note=body[:500])
+    return note
+
+
+def _attach(fqs_request, actor, upload, request) -> RequestAttachment:
+    content_type = validate_upload(upload)
+    attachment = RequestAttachment(
+        request=fqs_request, original_name=safe_display_name(upload.name),
+        content_type=content_type, size=upload.size, uploaded_by=actor,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    audit_record(action="fqsrequest.attach", actor=actor, target=fqs_request, request=request,
+                 details={"file": attachment.original_name, "size": attachment.size})
+    return attachment
+
+
+@guarded("fqs.attach_fqsrequest", "fqs_request", "fqsrequest.attach")
+def fqs_request_attach(*, fqs_request: FqsRequest, actor, upload, request=None
+                       ) -> RequestAttachment:
+    _require(actor, "fqs.attach_fqsrequest", fqs_request, "fqsrequest.attach", request)
+    return _attach(fqs_request, actor, upload, request)
+
+
+@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.approve")
+def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", request=None
+                        ) -> FqsRequest:
+    """On the SPL → Non-FQS Support, routed to the COR; off the SPL → FQS Activation."""
+
+    def before(locked: FqsRequest) -> None:
+        require_text(locked.work_description, "work_description",
+                     "Describe the work before approving the request.")
+        locked.reviewed_by = actor
+        locked.reviewed_at = timezone.now()
+        locked.decision_reason = note.strip()
+
+    locked = run_transition(obj=fqs_request, transition="approve", actor=actor,
+                            permission="fqs.review_fqsrequest", note=note, request=request,
+                            before=before)
+    url = f"/fqs/requests/{locked.pk}/"
+    routed = list(locked.route_cors.all()) or cors()
+    if locked.status == FqsRequest.Status.FQS_ACTIVATION:
+        activation = Activation.objects.create(request=locked)
+        audit_record(action="activation.create", actor=actor, target=activation,
+                     to_state=activation.status, request=request)
+        notify_on_commit(
+            recipients=users_with_role(Role.CMS_FQS_REVIEWER), kind="fqs.activation",
+            title=f"FQS activation #{activation.pk} to prepare: {locked.facility_label}",
+            body="The intake reviewer approved the request; the facility is not on the SPL.",
+            url=f"/fqs/activations/{activation.pk}/",
+        )
+    else:
+        notify_on_commit(
+            recipients=routed, kind="fqs.request",
+            title=f"Non-FQS support: {locked.facility_label}",
+            body="The facility is on the SPL: work with the QIO to bring this need into its "
+                 "regular QI engagement.", url=url,
+        )
+    notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
+                     title=f"Your FQS request #{locked.pk} was approved",
+                     body=locked.get_status_display(), url=url)
+    return locked
+
+
+@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.reject")
+def fqs_request_reject(*, fqs_request: FqsRequest, actor, reason: str, request=None
+                       ) -> FqsRequest:
+    reason = (reason or "").strip()
+
+    def before(locked: FqsRequest) -> None:
+        require_text(reason, "reason", "Give the reason for rejecting the request.")
+        locked.reviewed_by = actor
+        locked.reviewed_at = timezone.now()
+        locked.decision_reason = reason
+
+    locked = run_transition(obj=fqs_request, transition="reject", actor=actor,
+                            permission="fqs.review_fqsrequest", note=reason, request=request,
+                            before=before)
+    notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
+                     title=f"Your FQS request #{locked.pk} was not accepted", body=reason,
+                     url=f"/fqs/requests/{locked.pk}/")
+    return locked

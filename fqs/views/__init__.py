@@ -1,0 +1,1 @@
+"""FQS pages: thin views over fqs.selectors and fqs.services."""

@@ -1,0 +1,153 @@
+"""FQS request pages: submit, list, review (edit, notes, files, approve, reject), download."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from fqs import selectors, services
+from fqs.forms import (
+    ApproveForm,
+    AttachmentForm,
+    FqsRequestForm,
+    IntakeForm,
+    NoteForm,
+    RejectForm,
+)
+from fqs.models import FqsRequest, RequestAttachment
+
+from .common import errors_to_form, form_error_message, require_perm, run_action
+
+
+def _get(request, pk: int) -> FqsRequest:
+    fqs_request = get_object_or_404(selectors.requests_for_user(request.user), pk=pk)
+    require_perm(request, "fqs.view_fqsrequest", fqs_request)
+    return fqs_request
+
+
+def request_list(request):
+    require_perm(request, "fqs.view_fqsrequest")
+    rows = selectors.requests_for_user(request.user)
+    status = request.GET.get("status", "")
+    if status in FqsRequest.Status.values:
+        rows = rows.filter(status=status)
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    return render(request, "fqs/request_list.html", {
+        "page": page, "status": status, "statuses": FqsRequest.Status.choices,
+        "query": f"status={status}" if status else "",
+    })
+
+
+def request_create(request):
+    require_perm(request, "fqs.add_fqsrequest")
+    form = FqsRequestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            fqs_request = services.fqs_request_create(
+                actor=request.user, source=data["source"], description=data["description"],
+                provider=data["provider"], facility_name=data["facility_name"],
+                facility_ccn=data["facility_ccn"], facility_state=data["facility_state"],
+                files=data["files"], request=request,
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, f"FQS request #{fqs_request.pk} submitted for intake "
+                                      "review.")
+            return redirect("fqs:request_detail", pk=fqs_request.pk)
+    return render(request, "fqs/request_form.html", {"form": form})
+
+
+def request_detail(request, pk: int):
+    fqs_request = _get(request, pk)
+    user = request.user
+    can_review = user.has_perm("fqs.review_fqsrequest", fqs_request)
+    is_new = fqs_request.status == FqsRequest.Status.NEW
+    return render(request, "fqs/request_detail.html", {
+        "obj": fqs_request,
+        "can_review": can_review and is_new,
+        "can_note": can_review,
+        "can_attach": user.has_perm("fqs.attach_fqsrequest", fqs_request),
+        "note_form": NoteForm(), "attachment_form": AttachmentForm(),
+        "approve_form": ApproveForm(), "reject_form": RejectForm(),
+        "activation": getattr(fqs_request, "activation", None) if user.is_cms else None,
+    })
+
+
+def request_edit(request, pk: int):
+    fqs_request = _get(request, pk)
+    require_perm(request, "fqs.review_fqsrequest", fqs_request)
+    form = IntakeForm.for_request(fqs_request, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        route_cors = data.pop("route_cors")
+        route_smes = data.pop("route_smes")
+        response = run_action(
+            request, f"/fqs/requests/{pk}/", services.fqs_request_update,
+            "Intake details saved.", form=form, fqs_request=fqs_request, data=data,
+            route_cors=list(route_cors), route_smes=list(route_smes))
+        if response is not None:
+            return response
+    return render(request, "fqs/request_edit.html", {"obj": fqs_request, "form": form})
+
+
+@require_POST
+def request_note(request, pk: int):
+    fqs_request = _get(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        form_error_message(request, form)
+        return redirect("fqs:request_detail", pk=pk)
+    return run_action(request, f"/fqs/requests/{pk}/", services.fqs_request_note_add,
+                      "Note added.", fqs_request=fqs_request, body=form.cleaned_data["body"])
+
+
+@require_POST
+def request_attach(request, pk: int):
+    fqs_request = _get(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        form_error_message(request, form)
+        return redirect("fqs:request_detail", pk=pk)
+    return run_action(request, f"/fqs/requests/{pk}/", services.fqs_request_attach,
+                      "File attached.", fqs_request=fqs_request,
+                      upload=form.cleaned_data["file"])
+
+
+@require_POST
+def request_approve(request, pk: int):
+    fqs_request = _get(request, pk)
+    form = ApproveForm(request.POST)
+    form.is_valid()
+    return run_action(request, f"/fqs/requests/{pk}/", services.fqs_request_approve,
+                      "Request approved.", fqs_request=fqs_request,
+                      note=form.cleaned_data.get("note", ""))
+
+
+@require_POST
+def request_reject(request, pk: int):
+    fqs_request = _get(request, pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        form_error_message(request, form)
+        return redirect("fqs:request_detail", pk=pk)
+    return run_action(request, f"/fqs/requests/{pk}/", services.fqs_request_reject,
+                      "Request rejected.", fqs_request=fqs_request,
+                      reason=form.cleaned_data["reason"])
+
+
+def attachment_download(request, pk: int, attachment_id: int):
+    """Always a download (Content-Disposition: attachment), never rendered inline."""
+    fqs_request = _get(request, pk)
+    attachment = get_object_or_404(RequestAttachment, pk=attachment_id, request=fqs_request)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404("The file is no longer stored.") from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
