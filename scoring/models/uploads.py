@@ -1,0 +1,38 @@
+"""CSV uploads: every row validated; one bad row imports nothing and the report lists all."""
+
+from django.conf import settings
+from django.db import models
+
+
+class DataUpload(models.Model):
+    class Kind(models.TextChoices):
+        ENTITIES = "entities", "APM Entities"
+        PARTICIPANTS = "participants", "Participation lists (TIN/NPI)"
+        SUBMISSIONS = "submissions", "Quality measure data"
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Imported"
+        REJECTED = "rejected", "Rejected: nothing imported"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    filename = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    row_count = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True,
+                              help_text="[{row, column, rule, value}] for every problem.")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = "data upload"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} upload #{self.pk}"
+
+    @property
+    def error_rows(self) -> int:
+        return len({e["row"] for e in self.errors})
