@@ -1,0 +1,1 @@
+"""QIO Connect REST API (/api/connect/): library items, groups, posts, events."""

@@ -1,0 +1,68 @@
+from django.urls import path
+
+from .views import announcements, events, groups, home, library, posts, reports, review
+
+app_name = "qio_connect"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    # Library
+    path("library/", library.library, name="library"),
+    path("library/new/", library.item_create, name="item_create"),
+    path("library/mine/", library.my_items, name="my_items"),
+    path("library/review/", review.review_queue, name="review_queue"),
+    path("library/<int:pk>/", library.item_detail, name="item_detail"),
+    path("library/<int:pk>/edit/", library.item_edit, name="item_edit"),
+    path("library/<int:pk>/delete/", library.item_delete, name="item_delete"),
+    path("library/<int:pk>/approve/", library.item_approve, name="item_approve"),
+    path("library/<int:pk>/reject/", library.item_reject, name="item_reject"),
+    path("library/<int:pk>/resubmit/", library.item_resubmit, name="item_resubmit"),
+    path("library/<int:pk>/react/", library.item_react, name="item_react"),
+    path("library/<int:pk>/download/", library.item_download, name="item_download"),
+    path("library/<int:pk>/captions/", library.item_captions, name="item_captions"),
+    path("library/<int:pk>/engagement/", library.item_engagement, name="item_engagement"),
+    path("library/<int:pk>/change-requests/", library.change_request_create,
+         name="change_request_create"),
+    path("change-requests/<int:pk>/accept/", review.change_request_accept,
+         name="change_request_accept"),
+    path("change-requests/<int:pk>/decline/", review.change_request_decline,
+         name="change_request_decline"),
+    # Discussion groups
+    path("groups/", groups.group_list, name="group_list"),
+    path("groups/new/", groups.group_create, name="group_create"),
+    path("groups/channels/new/", groups.channel_create, name="channel_create"),
+    path("groups/<int:pk>/", groups.group_detail, name="group_detail"),
+    path("groups/<int:pk>/edit/", groups.group_edit, name="group_edit"),
+    path("groups/<int:pk>/join/", groups.group_join, name="group_join"),
+    path("groups/<int:pk>/leave/", groups.group_leave, name="group_leave"),
+    path("groups/<int:pk>/members/", groups.member_add, name="member_add"),
+    path("groups/<int:pk>/members/<int:user_id>/remove/", groups.member_remove,
+         name="member_remove"),
+    path("groups/<int:pk>/posts/", groups.post_create, name="post_create"),
+    path("posts/<int:pk>/", posts.post_detail, name="post_detail"),
+    path("posts/<int:pk>/reply/", posts.post_reply, name="post_reply"),
+    path("posts/<int:pk>/react/", posts.post_react, name="post_react"),
+    path("posts/<int:pk>/edit/", posts.post_edit, name="post_edit"),
+    path("posts/<int:pk>/delete/", posts.post_delete, name="post_delete"),
+    path("posts/<int:pk>/readers/", posts.post_readers, name="post_readers"),
+    # Events
+    path("events/", events.calendar_month, name="calendar"),
+    path("events/upcoming/", events.event_list, name="event_list"),
+    path("events/new/", events.event_create, name="event_create"),
+    path("events/review/", events.event_review, name="event_review"),
+    path("events/<int:pk>/", events.event_detail, name="event_detail"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event_edit"),
+    path("events/<int:pk>/approve/", events.event_approve, name="event_approve"),
+    path("events/<int:pk>/reject/", events.event_reject, name="event_reject"),
+    path("events/<int:pk>/cancel/", events.event_cancel, name="event_cancel"),
+    path("events/<int:pk>/subscriptions/", events.event_toggle, name="event_toggle"),
+    path("events/<int:pk>/feedback/", events.event_feedback, name="event_feedback"),
+    path("events/<int:pk>/event.ics", events.event_ics, name="event_ics"),
+    # Targeted communications and reports
+    path("announcements/", announcements.announcement_list, name="announcement_list"),
+    path("announcements/new/", announcements.announcement_create, name="announcement_create"),
+    path("announcements/<int:pk>/", announcements.announcement_detail,
+         name="announcement_detail"),
+    path("reports/", reports.reports, name="reports"),
+    path("reports/<slug:report>.csv", reports.report_csv, name="report_csv"),
+]

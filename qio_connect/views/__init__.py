@@ -1,0 +1,1 @@
+"""QIO Connect pages: thin views over the services and selectors."""
