@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint browser clean
+.PHONY: run test setup lint test-tools clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,10 @@ run: setup
 	$(PY) manage.py seed_demo
 	$(PY) manage.py run_embedded --host $(HOST) --port $(PORT)
 
-browser:
-	@scripts/ensure-chromium
+test-tools:
+	@scripts/ensure-test-tools
 
-test: setup browser
+test: setup test-tools
 	$(VENV)/bin/pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile
 
 lint: setup

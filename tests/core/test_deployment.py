@@ -57,7 +57,7 @@ def _compose_command() -> list[str]:
     if legacy:
         return [legacy]
     pytest.fail("docker compose (or docker-compose) is needed to validate docker-compose.yml; "
-                ".ci/run installs Debian's docker-compose.")
+                "make test installs Debian's docker-compose (scripts/ensure-test-tools).")
 
 
 def test_docker_compose_file_is_valid():
