@@ -6,7 +6,7 @@ class QisPortalConfig(AppConfig):
     verbose_name = "Portal core"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (login, logout and failed-login audit)
+        from . import lookups, signals  # noqa: F401  (safe integer `in`; sign-in audit)
         from .sweeps import register_sweep
 
         register_sweep("qis_portal.tasks.purge_expired_login_attempts", hours=1)
