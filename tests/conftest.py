@@ -10,7 +10,8 @@ from tests.factories import CmsFactory, IssuerFactory, QioFactory, user_with_rol
 
 
 def pytest_collection_modifyitems(config, items):
-    skip_pg = pytest.mark.skip(reason="needs a PostgreSQL server on 127.0.0.1:5432 (row locks)")
+    skip_pg = pytest.mark.skip(reason="needs the suite on a PostgreSQL server at 127.0.0.1:5432 "
+                                      "(row locks, pg_dump, a database shared with a worker)")
     skip_redis = pytest.mark.skip(reason="needs a Redis server on 127.0.0.1:6379 (the broker)")
     for item in items:
         if "postgres" in item.keywords and not settings.POSTGRES_AVAILABLE:

@@ -16,6 +16,7 @@ from scoring.models import (
     QualitySubmission,
     ScoringRun,
 )
+from scoring.services.csv_columns import MAX_COUNT
 
 
 class BenchmarkOutput(serializers.ModelSerializer):
@@ -56,6 +57,12 @@ class EntityOutput(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def _count():
+    """A count the integer column holds on every database (SQLite alone would take more)."""
+    return serializers.IntegerField(min_value=0, max_value=MAX_COUNT, required=False,
+                                    allow_null=True)
+
+
 def _percent(**kwargs):
     return serializers.DecimalField(max_digits=7, decimal_places=4, min_value=0, max_value=100,
                                     required=False, allow_null=True, **kwargs)
@@ -65,7 +72,7 @@ class EntityInput(serializers.Serializer):
     entity_id = serializers.CharField(max_length=40)
     name = serializers.CharField(max_length=200)
     apm_type = serializers.ChoiceField(choices=ApmType.choices)
-    clinician_count = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    clinician_count = _count()
     small_practice = serializers.BooleanField(required=False, allow_null=True)
     complex_patient_bonus = serializers.DecimalField(max_digits=6, decimal_places=4,
                                                      min_value=0, max_value=5, required=False)
@@ -130,12 +137,11 @@ class SubmissionInput(serializers.Serializer):
     npi = serializers.RegexField(r"^[0-9]{10}$", required=False, allow_blank=True)
     measure_id = serializers.CharField(max_length=20)
     submission_method = serializers.ChoiceField(choices=SubmissionMethod.choices)
-    numerator = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    denominator = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    numerator = _count()
+    denominator = _count()
     performance_rate = serializers.DecimalField(max_digits=12, decimal_places=4,
                                                 required=False, allow_null=True)
-    eligible_population = serializers.IntegerField(min_value=0, required=False,
-                                                   allow_null=True)
+    eligible_population = _count()
     data_completeness = _percent()
     end_to_end = serializers.BooleanField(required=False, default=False)
     external_points = serializers.DecimalField(max_digits=6, decimal_places=4, min_value=0,
