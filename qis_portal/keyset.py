@@ -68,8 +68,15 @@ def _after(keys: list[tuple[str, bool]], values: list, forward: bool) -> Q:
 
 
 def keyset_page(queryset: QuerySet, *, ordering: list[str], cursor: str | None,
-                per_page: int = 25) -> KeysetPage:
-    """One page of `queryset` ordered by `ordering` (the last key must be unique, e.g. "id")."""
+                per_page: int = 25, any_of: list[Q] | None = None) -> KeysetPage:
+    """One page of `queryset` ordered by `ordering` (the last key must be unique, e.g. "id").
+
+    `any_of`: the rows are those of `queryset` matching any of these conditions. An OR of
+    conditions on different columns ("assigned to me, or to one of my groups") defeats every
+    index, so the database would sort all matching rows for each page. Instead each condition
+    reads its own next `per_page + 1` ids from its index, and the page is the first of their
+    union: one short query per condition and one for the rows.
+    """
     keys = [(name.lstrip("-"), name.startswith("-")) for name in ordering]
     decoded = _decode(cursor, len(keys))
     forward = True
@@ -83,6 +90,12 @@ def keyset_page(queryset: QuerySet, *, ordering: list[str], cursor: str | None,
             decoded = None
     order = ordering if forward else [
         (name[1:] if name.startswith("-") else f"-{name}") for name in ordering]
+    if any_of is not None:
+        ids = set()
+        for condition in any_of:
+            ids.update(qs.filter(condition).order_by(*order)
+                       .values_list("pk", flat=True)[: per_page + 1])
+        qs = qs.filter(pk__in=ids)
     rows = list(qs.order_by(*order)[: per_page + 1])
     more = len(rows) > per_page
     rows = rows[:per_page]

@@ -1,13 +1,19 @@
 """The work basket: tasks, their comments, and the groups a task can be assigned to."""
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from qis_portal.models import Organization
+
+# Undated tasks sort after every dated one.
+FAR_FUTURE = date(9999, 12, 31)
 
 
 class TaskPriority(models.TextChoices):
@@ -62,6 +68,11 @@ class Task(FSMModelMixin, models.Model):
     status = FSMField(max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN,
                       protected=True, db_index=True)
     due_date = models.DateField(null=True, blank=True, db_index=True)
+    # The basket's sort key (soonest due first, undated last), stored so that each basket, and
+    # each half of My Tasks (mine, my groups'), reads its page straight from an index.
+    due_sort = models.GeneratedField(
+        expression=Coalesce("due_date", models.Value(FAR_FUTURE)),
+        output_field=models.DateField(), db_persist=True)
     related_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
     related_id = models.PositiveBigIntegerField(null=True, blank=True)
     related = GenericForeignKey("related_type", "related_id")
@@ -85,10 +96,14 @@ class Task(FSMModelMixin, models.Model):
     class Meta:
         ordering = ["status", "due_date", "id"]
         indexes = [
-            models.Index(fields=["qio", "status", "due_date"]),
-            models.Index(fields=["assigned_user", "status", "due_date"]),
+            models.Index(fields=["qio", "status", "due_sort", "id"], name="qio_task_basket"),
+            models.Index(fields=["assigned_user", "status", "due_sort", "id"],
+                         name="qio_task_user_basket"),
+            models.Index(fields=["assigned_group", "status", "due_sort", "id"],
+                         name="qio_task_group_basket"),
             models.Index(fields=["related_type", "related_id"]),
-            models.Index(fields=["qio", "assigned_queue", "status"], name="qio_task_queue"),
+            models.Index(fields=["qio", "assigned_queue", "status", "due_sort", "id"],
+                         name="qio_task_queue"),
         ]
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ from qio_program.forms.tasks import (
 )
 from qio_program.models import TaskQueue, WorkGroup
 from qio_program.selectors.scope import user_qio
-from qio_program.selectors.tasks import TASK_ORDERING, related_link, task_for_user, task_list
+from qio_program.selectors.tasks import basket_page, related_link, task_for_user
 from qio_program.services.tasks import (
     task_assign,
     task_comment_add,
@@ -26,7 +26,6 @@ from qio_program.services.tasks import (
     workgroup_save,
 )
 from qio_program.views.common import PER_PAGE, int_or_none, require_perm
-from qis_portal.keyset import keyset_page
 from qis_portal.workflow import WorkflowConflict
 
 
@@ -35,11 +34,9 @@ def _basket(request, *, view: str, queue: str = "", title: str):
                  message="Only QIO users have work-basket tasks; CMS roles do not.")
     form = TaskFilterForm(request.GET or None)
     filters = form.filters()
-    qs = task_list(request.user, view=view, queue=queue,
-                   assignee=int_or_none(request.GET.get("assignee")),
-                   group=int_or_none(request.GET.get("group")), **filters)
-    page = keyset_page(qs, ordering=TASK_ORDERING, cursor=request.GET.get("cursor"),
-                       per_page=PER_PAGE)
+    page = basket_page(request.user, view=view, queue=queue, cursor=request.GET.get("cursor"),
+                       per_page=PER_PAGE, assignee=int_or_none(request.GET.get("assignee")),
+                       group=int_or_none(request.GET.get("group")), **filters)
     rows = [(task, related_link(task)) for task in page.object_list]
     return render(request, "qio_program/tasks/list.html", {
         "title": title, "view": view, "queue": queue, "form": form, "page": page,

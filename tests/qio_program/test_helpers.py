@@ -1,6 +1,7 @@
 """Keyset pages, formula-safe CSV cells, file checks: the small pieces the pages stand on."""
 
 import pytest
+from django.db.models import Q
 
 from qio_program.models import Provider
 from qis_portal.exports import safe_cell
@@ -32,6 +33,27 @@ def test_keyset_pages_walk_forward_and_back_with_descending_keys():
     assert [p.name for p in last.object_list] == ["P0"] and not last.has_next
     back = keyset_page(qs, ordering=["-name", "-id"], cursor=last.previous_cursor, per_page=3)
     assert [p.name for p in back.object_list] == ["P3", "P2", "P1"] and back.has_previous
+
+
+def test_keyset_pages_over_any_of_several_conditions_match_the_or_of_them():
+    """Each condition pages on its own; the pages are exactly those of the OR, both ways."""
+    for index in range(12):
+        ProviderFactory(name=f"P{index:02}", state=["ME", "VT", "NH"][index % 3])
+    qs = Provider.objects.all()
+    any_of = [Q(state="ME"), Q(state="VT"), Q(name="P04")]  # P04 (VT) matches twice
+    expected = [p.name for p in qs.filter(Q(state="ME") | Q(state="VT")).order_by("name", "id")]
+    walked, cursor, pages = [], None, []
+    while True:
+        page = keyset_page(qs, ordering=["name", "id"], cursor=cursor, per_page=3, any_of=any_of)
+        walked += [p.name for p in page.object_list]
+        pages.append(page)
+        if not page.has_next:
+            break
+        cursor = page.next_cursor
+    assert walked == expected and len(pages) == 3
+    back = keyset_page(qs, ordering=["name", "id"], cursor=pages[-1].previous_cursor,
+                       per_page=3, any_of=any_of)
+    assert [p.name for p in back.object_list] == expected[3:6]
 
 
 @pytest.mark.parametrize("cursor", ["", "garbage", "e30", "eyJ2IjpbMV0sImQiOiJuIn0",

@@ -132,6 +132,41 @@ def test_tasks_sort_soonest_due_first_and_undated_last(client, northeast_qio, as
     assert subjects(client.get(MY_TASKS)) == ["Soon", "Later", "Undated"]
 
 
+def test_my_tasks_pages_mine_and_both_my_groups_in_one_due_order(client, monkeypatch,
+                                                                 northeast_qio, associate_ann,
+                                                                 manager_max):
+    """My Tasks reads each half (mine, each group's) on its own index; the pages must still be
+    one due-date order, undated last, with a task both mine and my group's listed once."""
+    today = timezone.localdate()
+    homes = workgroup_save(actor=manager_max, name="Nursing homes", members=[associate_ann])
+    clinics = workgroup_save(actor=manager_max, name="Clinics", members=[associate_ann])
+    others = workgroup_save(actor=manager_max, name="Hospitals", members=[manager_max])
+    plan = [("Mine +3", {"assigned_user": associate_ann}, 3),
+            ("Homes +1", {"assigned_group": homes}, 1),
+            ("Clinics +2", {"assigned_group": clinics}, 2),
+            ("Both +4", {"assigned_user": associate_ann, "assigned_group": homes}, 4),
+            ("Mine undated", {"assigned_user": associate_ann}, None),
+            ("Clinics +5", {"assigned_group": clinics}, 5),
+            ("Homes undated", {"assigned_group": homes}, None),
+            ("Hospitals +0", {"assigned_group": others}, 0),
+            ("Max's +0", {"assigned_user": manager_max}, 0)]
+    for subject, assignee, days in plan:
+        due = today + timedelta(days=days) if days is not None else None
+        task_create(qio=northeast_qio, subject=subject, due_date=due, **assignee)
+    monkeypatch.setattr("qio_program.views.tasks.PER_PAGE", 2)
+    client.force_login(associate_ann)
+    walked, url = [], MY_TASKS
+    for _ in range(5):
+        response = client.get(url)
+        walked += subjects(response)
+        page = response.context["page"]
+        if not page.has_next:
+            break
+        url = f"{MY_TASKS}?cursor={page.next_cursor}"
+    assert walked == ["Homes +1", "Clinics +2", "Mine +3", "Both +4", "Clinics +5",
+                      "Mine undated", "Homes undated"]
+
+
 def test_the_list_filters_by_status_and_priority(client, northeast_qio, associate_ann):
     done = task_create(qio=northeast_qio, subject="Done", assigned_user=associate_ann)
     task_complete(task=done, actor=associate_ann)
