@@ -10,14 +10,20 @@ from tests.factories import CmsFactory, IssuerFactory, QioFactory, user_with_rol
 
 
 def pytest_collection_modifyitems(config, items):
-    skip_pg = pytest.mark.skip(reason="needs the suite on a PostgreSQL server at 127.0.0.1:5432 "
-                                      "(row locks, pg_dump, a database shared with a worker)")
-    skip_redis = pytest.mark.skip(reason="needs a Redis server on 127.0.0.1:6379 (the broker)")
+    """A test marked `postgres` or `redis` runs only when the suite has that server."""
+    needs = {
+        "postgres": pytest.mark.skipif(
+            not settings.POSTGRES_AVAILABLE,
+            reason="needs the suite on a PostgreSQL server at 127.0.0.1:5432 "
+                   "(row locks, pg_dump, a database shared with a worker)"),
+        "redis": pytest.mark.skipif(
+            not settings.REDIS_AVAILABLE,
+            reason="needs a Redis server on 127.0.0.1:6379 (the broker)"),
+    }
     for item in items:
-        if "postgres" in item.keywords and not settings.POSTGRES_AVAILABLE:
-            item.add_marker(skip_pg)
-        if "redis" in item.keywords and not settings.REDIS_AVAILABLE:
-            item.add_marker(skip_redis)
+        for server, skip in needs.items():
+            if server in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture
