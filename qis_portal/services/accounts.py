@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qis_portal.models import LoginAttempt, Role, RoleAssignment, User
 from qis_portal.models.accounts import QIO_ROLES, ROLE_ORG_TYPES
@@ -57,6 +58,28 @@ def _last_unlock(user: User):
     )
     candidates = [epoch, user.locked_until or epoch, last_success or epoch]
     return max(candidates)
+
+
+def mfa_device_pending(*, user: User) -> TOTPDevice:
+    """The user's authenticator awaiting its first code, made on the first visit."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
+    return device
+
+
+def mfa_device_confirm(*, user: User, code: str, request=None) -> TOTPDevice | None:
+    """Confirm the pending authenticator with one code, under a row lock so that two
+    submissions confirm it once; audited. None when there is none or the code does not match."""
+    with transaction.atomic():
+        device = (TOTPDevice.objects.select_for_update()
+                  .filter(user=user, confirmed=False).first())
+        if device is None or not device.verify_token(code):
+            return None
+        device.confirmed = True
+        device.save()
+        audit_record(action="auth.mfa_enrolled", actor=user, target=user, request=request)
+    return device
 
 
 def login_success_record(*, user: User, request=None) -> None:

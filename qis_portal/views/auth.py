@@ -12,9 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qis_portal.forms import EmailAuthenticationForm, TotpCodeForm
+from qis_portal.services.accounts import mfa_device_confirm, mfa_device_pending
 from qis_portal.services.audit import audit_record
 
 
@@ -33,17 +33,13 @@ def _safe_next(request, default="home"):
 
 def mfa_setup(request):
     """Enrol a TOTP device: scan the QR code, confirm with one code."""
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Authenticator", confirmed=False)
+    device = mfa_device_pending(user=request.user)
     form = TotpCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save()
-            otp_login(request, device)
-            audit_record(action="auth.mfa_enrolled", actor=request.user, target=request.user,
-                         request=request)
+        confirmed = mfa_device_confirm(user=request.user, code=form.cleaned_data["code"],
+                                       request=request)
+        if confirmed is not None:
+            otp_login(request, confirmed)
             messages.success(request, "Two-factor authentication is set up.")
             return redirect(_safe_next(request))
         form.add_error("code", "That code does not match. Check the time on your device and "
