@@ -11,28 +11,21 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.utils.text import get_valid_filename
 
-from qis_portal.uploads import content_matches
+from qis_portal.uploads import FileType, content_matches
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 SPL_CSV_MAX_BYTES = 20 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class FileKind:
-    label: str
-    content_type: str
-
-
-ATTACHMENT_KINDS: dict[str, FileKind] = {
-    ".pdf": FileKind("PDF", "application/pdf"),
-    ".docx": FileKind("Word (DOCX)", "application/vnd.openxmlformats-officedocument."
-                                     "wordprocessingml.document"),
-    ".xlsx": FileKind("Excel (XLSX)", "application/vnd.openxmlformats-officedocument."
-                                      "spreadsheetml.sheet"),
-    ".png": FileKind("PNG image", "image/png"),
-    ".jpg": FileKind("JPEG image", "image/jpeg"),
-    ".jpeg": FileKind("JPEG image", "image/jpeg"),
-    ".txt": FileKind("plain text", "text/plain"),
+_OOXML = "application/vnd.openxmlformats-officedocument."
+ATTACHMENT_KINDS: dict[str, FileType] = {
+    ".pdf": FileType(label="PDF", content_type="application/pdf"),
+    ".docx": FileType(label="Word (DOCX)", content_type=f"{_OOXML}wordprocessingml.document"),
+    ".xlsx": FileType(label="Excel (XLSX)", content_type=f"{_OOXML}spreadsheetml.sheet"),
+    ".png": FileType(label="PNG image", content_type="image/png"),
+    ".jpg": FileType(label="JPEG image", content_type="image/jpeg"),
+    ".jpeg": FileType(label="JPEG image", content_type="image/jpeg"),
+    ".txt": FileType(label="plain text", content_type="text/plain"),
 }
 ALLOWED_ATTACHMENT_TEXT = "PDF, DOCX, XLSX, PNG, JPEG or TXT, up to 10 MB"
 
