@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q
 
-from qis_portal.models import Organization, OrgType, RoleAssignment, User
+from qis_portal.models import QIO_ORG_TYPES, Organization, OrgType, RoleAssignment, User
 
 from ..models import Group
 from ..rules import CONNECT_ROLES
@@ -82,7 +82,7 @@ class MemberAddForm(forms.Form):
 class ChannelForm(forms.Form):
     organization = forms.ModelChoiceField(
         label="QIO", queryset=Organization.objects.filter(
-            org_type__in=[OrgType.QIN_QIO, OrgType.AIAN_QIO]).order_by("name"))
+            org_type__in=QIO_ORG_TYPES).order_by("name"))
     name = forms.CharField(label="Channel name", max_length=150, required=False,
                            help_text="Leave empty for “your name – the QIO”.")
     description = forms.CharField(label="Purpose", max_length=2000, required=False,

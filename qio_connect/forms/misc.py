@@ -5,7 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
-from qis_portal.models import Organization, OrgType
+from qis_portal.models import QIO_ORG_TYPES, Organization
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_REPORT_DAYS = 366
@@ -29,7 +29,7 @@ class AnnouncementForm(forms.Form):
     organizations = forms.ModelMultipleChoiceField(
         label="Or choose QIO organizations", required=False,
         queryset=Organization.objects.filter(
-            org_type__in=[OrgType.QIN_QIO, OrgType.AIAN_QIO]).order_by("name"),
+            org_type__in=QIO_ORG_TYPES).order_by("name"),
         widget=forms.CheckboxSelectMultiple)
 
     def clean(self):

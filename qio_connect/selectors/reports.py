@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
-from qis_portal.models import Organization, OrgType
+from qis_portal.models import QIO_ORG_TYPES, Organization
 
 from ..models import (
     EventFeedback,
@@ -20,8 +20,6 @@ from ..models import (
     SearchLog,
 )
 from .scope import items_for, posts_for
-
-QIO_TYPES = (OrgType.QIN_QIO, OrgType.AIAN_QIO)
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,7 @@ def engagement_by_qio(period: Period) -> list[dict]:
                 feedback=Count("id")),
     ]
     rows = []
-    for org in Organization.objects.filter(org_type__in=QIO_TYPES).order_by("name"):
+    for org in Organization.objects.filter(org_type__in=QIO_ORG_TYPES).order_by("name"):
         row = {key: 0 for key, _ in ENGAGEMENT_COLUMNS}
         for source in sources:
             row.update(source.get(org.pk, {}))

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from qis_portal.models import Organization, OrgType, User
+from qis_portal.models import QIO_ORG_TYPES, Organization, User
 from qis_portal.services.audit import audit_record
 from qis_portal.services.notifications import notify
 
@@ -14,7 +14,6 @@ from ..models import Announcement
 from .common import require, required_text, url
 
 KIND = "connect.announcement"
-QIO_TYPES = (OrgType.QIN_QIO, OrgType.AIAN_QIO)
 
 
 @transaction.atomic
@@ -42,7 +41,7 @@ def announcement_send(*, actor, title: str, body: str, to_all: bool = False,
 
 
 def announcement_recipients(announcement: Announcement):
-    orgs = (Organization.objects.filter(org_type__in=QIO_TYPES) if announcement.to_all
+    orgs = (Organization.objects.filter(org_type__in=QIO_ORG_TYPES) if announcement.to_all
             else announcement.organizations.all())
     return User.objects.filter(organization__in=orgs, is_active=True).order_by("pk")
 

@@ -11,7 +11,7 @@ from qio_program.lifecycle.models import (
     SubAim,
 )
 from qio_program.lifecycle.services.reports import REPORT_MAX_CHARS, REPORT_SECTIONS
-from qis_portal.models import Organization, OrgType
+from qis_portal.models import QIO_ORG_TYPES, Organization
 
 TEXT_MAX = 5000
 
@@ -30,7 +30,7 @@ def date_field(label: str, *, required: bool = True, help_text: str = "") -> for
 class TaskOrderForm(forms.Form):
     qio = forms.ModelChoiceField(
         label="QIO", queryset=Organization.objects.filter(
-            org_type__in=[OrgType.QIN_QIO, OrgType.AIAN_QIO]).order_by("name"))
+            org_type__in=QIO_ORG_TYPES).order_by("name"))
     number = forms.CharField(label="Task order number", max_length=40)
     award_date = date_field("Award date", help_text="Every deliverable's due date counts from "
                                                     "this date.")

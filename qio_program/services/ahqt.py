@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from qio_program.models import Provider, Task, TaskQueue
 from qio_program.selectors.scope import user_qio
 from qio_program.services.tasks import task_create
-from qis_portal.models import Organization, OrgType
+from qis_portal.models import QIO_ORG_TYPES, Organization
 
 _PSA_RESOLVERS: list[Callable[[Provider], bool]] = []
 
@@ -30,7 +30,7 @@ def ahqt_key(provider: Provider) -> str:
 
 
 def qio_for_region(region: str) -> Organization | None:
-    return (Organization.objects.filter(org_type__in=[OrgType.QIN_QIO, OrgType.AIAN_QIO],
+    return (Organization.objects.filter(org_type__in=QIO_ORG_TYPES,
                                         region=region).order_by("id").first())
 
 

@@ -1,4 +1,4 @@
-from .accounts import Organization, OrgType, Role, RoleAssignment, User
+from .accounts import QIO_ORG_TYPES, Organization, OrgType, Role, RoleAssignment, User
 from .audit import AuditEvent
 from .notifications import Notification, NotificationPreference
 from .security import ApiToken, LoginAttempt
@@ -10,6 +10,7 @@ __all__ = [
     "Notification",
     "NotificationPreference",
     "OrgType",
+    "QIO_ORG_TYPES",
     "Organization",
     "Role",
     "RoleAssignment",

@@ -18,6 +18,8 @@ class OrgType(models.TextChoices):
     SUPPORT_CONTRACTOR = "support_contractor", "CMS support contractor"
 
 
+QIO_ORG_TYPES = (OrgType.QIN_QIO, OrgType.AIAN_QIO)  # the QIN-QIOs and the AIAN QIO
+
 class Organization(models.Model):
     name = models.CharField(max_length=200, unique=True)
     org_type = models.CharField(max_length=20, choices=OrgType.choices)
@@ -46,7 +48,7 @@ class Organization(models.Model):
 
     @property
     def is_qio(self) -> bool:
-        return self.org_type in (OrgType.QIN_QIO, OrgType.AIAN_QIO)
+        return self.org_type in QIO_ORG_TYPES
 
 
 class Role(models.TextChoices):
@@ -82,7 +84,7 @@ ROLE_ORG_TYPES = {
     Role.DELEGATED_ADMIN: {OrgType.SUPPORT_CONTRACTOR, OrgType.CMS},
     Role.NLC_STAFF: {OrgType.SUPPORT_CONTRACTOR},
     **{role: {OrgType.CMS} for role in CMS_ROLES},
-    **{role: {OrgType.QIN_QIO, OrgType.AIAN_QIO} for role in QIO_ROLES},
+    **{role: set(QIO_ORG_TYPES) for role in QIO_ROLES},
 }
 
 

@@ -30,7 +30,7 @@ from qio_program.lifecycle.models import (
     TrainingPlanItem,
 )
 from qio_program.models import Provider
-from qis_portal.models import Organization, OrgType
+from qis_portal.models import QIO_ORG_TYPES, Organization
 
 TEXT_MAX = 5000
 REVIEW_FIELDS = ["status", "submitted_at", "decided_at", "cor_comments", "created_at",
@@ -75,7 +75,7 @@ class LifecycleTaskOrderOutput(serializers.ModelSerializer):
 
 class LifecycleTaskOrderInput(serializers.Serializer):
     qio = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.filter(
-        org_type__in=[OrgType.QIN_QIO, OrgType.AIAN_QIO]))
+        org_type__in=QIO_ORG_TYPES))
     number = serializers.CharField(max_length=40)
     award_date = serializers.DateField()
 

@@ -15,7 +15,7 @@ from qio_program.lifecycle.choices import (
     TaskOrderStatus,
 )
 from qio_program.models import Provider
-from qis_portal.models import Organization, OrgType
+from qis_portal.models import QIO_ORG_TYPES, Organization, OrgType
 
 
 class TaskOrder(FSMModelMixin, models.Model):
@@ -23,7 +23,7 @@ class TaskOrder(FSMModelMixin, models.Model):
 
     qio = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="task_orders", verbose_name="QIO",
-        limit_choices_to={"org_type__in": [OrgType.QIN_QIO, OrgType.AIAN_QIO]},
+        limit_choices_to={"org_type__in": list(QIO_ORG_TYPES)},
     )
     number = models.CharField("task order number", max_length=40, unique=True)
     award_date = models.DateField()
