@@ -7,6 +7,34 @@ from rest_framework.test import APIClient
 from qis_portal.models import Role
 from qis_portal.regions import Region
 from tests.factories import CmsFactory, IssuerFactory, QioFactory, user_with_role
+from tests.support.clock import pinned_clock
+
+
+def pytest_configure(config):
+    """Pin the clock before collection, so nothing collected or built per session reads the
+    real date (tests/support/clock.py)."""
+    config.suite_clock = pinned_clock()
+    config.suite_clock.start()
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "suite_clock", None)
+    if clock is not None:
+        clock.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def module_clock():
+    """Each module's fixtures (the access matrix's signed-in world) start at SUITE_NOW."""
+    with pinned_clock():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def suite_clock():
+    """Each test starts at SUITE_NOW, however long the run has taken so far."""
+    with pinned_clock() as traveller:
+        yield traveller
 
 
 def pytest_collection_modifyitems(config, items):

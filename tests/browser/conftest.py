@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
 # body (fixtures, assertions) are still synchronous and safe here.
@@ -31,6 +32,11 @@ def browser_type_launch_args(browser_type_launch_args):
         pytest.fail("Browser tests need Debian's chromium at /usr/bin/chromium (make test "
                     "installs it as root; or: apt-get install chromium).")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+# A page on a loaded 2-core machine can take seconds to answer; an expectation waits for what
+# the page will show, so waiting longer costs nothing when the page is quick.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture

@@ -143,7 +143,7 @@ def test_one_referral_from_request_to_closeout_and_survey(page, live_server, dem
     page.get_by_label("Measurement date").fill("2020-01-04")
     page.get_by_label("Measured value").fill("2")
     submit(page, "Record outcome")
-    expect(page.get_by_role("cell", name="-12")).to_be_visible()
+    expect(page.get_by_role("cell", name="-12", exact=True)).to_be_visible()
     page.get_by_role("link", name="Request early close-out").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Request for FQS referral")
     assert_no_axe_violations(page)
