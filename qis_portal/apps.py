@@ -6,7 +6,9 @@ class QisPortalConfig(AppConfig):
     verbose_name = "Portal core"
 
     def ready(self) -> None:
-        from . import lookups, signals  # noqa: F401  (safe integer `in`; sign-in audit)
+        # The safe integer `in`; the sign-in audit; the guard that lets a workflow state
+        # change only through run_transition.
+        from . import lookups, signals, workflow  # noqa: F401
         from .sweeps import register_sweep
 
         register_sweep("qis_portal.tasks.purge_expired_login_attempts", hours=1)

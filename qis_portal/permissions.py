@@ -1,14 +1,18 @@
-"""The one permission layer: rules predicates, used by views, the API and the admin.
+"""The API's permission classes, and the audit of refusals at the boundary.
 
 Views and viewsets name a permission per action; anything not named is refused. Object
-scoping (another tenant's object) happens in selectors, so it answers 404, not 403.
+scoping (another tenant's object) happens in selectors, so it answers 404, not 403. Services
+and pages refuse through `qis_portal.workflow.require_permission` (pages through
+`qis_portal.views.common.require_perm`), the API through `RulePermission`; every refusal ends
+in `audit_refusal`, which writes its one denial record.
 """
 
-from django.contrib.auth.mixins import AccessMixin
-from django.core.exceptions import PermissionDenied
 from rest_framework import permissions
 
 from qis_portal.services.audit import audit_record
+from qis_portal.workflow import ActionDenied
+
+API_REFUSAL = "You do not have permission to perform this action."
 
 
 class DenyByDefault(permissions.BasePermission):
@@ -22,52 +26,49 @@ class RulePermission(permissions.BasePermission):
     """`view.rule_permissions = {"list": "app.view_x", "create": "app.add_x", ...}`.
 
     Model-level check with obj=None first (a predicate may require a role), then per object.
+    A refused signed-in user gets `ActionDenied` naming the object (or, before it is loaded,
+    the id in the URL), so the denial record says what was refused.
     """
 
     def _perm(self, view):
-        action = getattr(view, "action", None) or view.request.method.lower()
-        return getattr(view, "rule_permissions", {}).get(action)
+        return getattr(view, "rule_permissions", {}).get(self._action(view))
+
+    @staticmethod
+    def _action(view) -> str:
+        return getattr(view, "action", None) or view.request.method.lower()
 
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
             return False
         perm = self._perm(view)
-        return bool(perm) and request.user.has_perm(perm)
+        if perm and request.user.has_perm(perm):
+            return True
+        kwarg = getattr(view, "lookup_url_kwarg", None) or getattr(view, "lookup_field", "pk")
+        pk = getattr(view, "kwargs", {}).get(kwarg)
+        if pk is None:
+            return False
+        model = view.get_queryset().model
+        raise ActionDenied(API_REFUSAL, action=f"{model._meta.model_name}.{self._action(view)}",
+                           target_ref=(model._meta.label_lower, str(pk)), permission=perm or "")
 
     def has_object_permission(self, request, view, obj):
         perm = self._perm(view)
-        return bool(perm) and request.user.has_perm(perm, obj)
-
-
-class RulePermissionMixin(AccessMixin):
-    """For class-based views: `permission_required` checked against `get_permission_object()`."""
-
-    permission_required: str = ""
-
-    def get_permission_object(self):
-        return None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not self.permission_required or not request.user.has_perm(
-            self.permission_required, self.get_permission_object()
-        ):
-            raise PermissionDenied("You do not have permission to open this page.")
-        return super().dispatch(request, *args, **kwargs)
+        if perm and request.user.has_perm(perm, obj):
+            return True
+        raise ActionDenied(API_REFUSAL, action=f"{obj._meta.model_name}.{self._action(view)}",
+                           target=obj, permission=perm or "")
 
 
 def audit_refusal(request, reason: str = "", exception=None) -> None:
-    """Refused authorizations are part of the trail (called by the 403 handlers)."""
+    """Refused authorizations are part of the trail (called by the 403 handlers): one record
+    per refusal, with its target when the refusal names one."""
     user = getattr(request, "user", None)
-    event = audit_record(
-        action=getattr(exception, "action", "") or "authz.refused",
-        actor=user if user and user.is_authenticated else None,
+    actor = user if user and user.is_authenticated else None
+    if isinstance(exception, ActionDenied):
+        exception.record(request=request, actor=actor)
+        return
+    audit_record(
+        action=getattr(exception, "action", "") or "authz.refused", actor=actor,
         outcome="denied", request=request, note=reason[:500],
         details={"method": request.method},
     )
-    target_id = getattr(exception, "target_id", "")
-    if target_id:
-        event.target_type = exception.target_type
-        event.target_id = target_id
-        event.save(update_fields=["target_type", "target_id"])

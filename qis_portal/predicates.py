@@ -25,7 +25,6 @@ is_cms_read_only = has_role(Role.CMS_READ_ONLY)
 is_security_officer = has_role(Role.SECURITY_OFFICER)
 is_qio_associate = has_role(Role.QIO_ASSOCIATE)
 is_qio_manager = has_role(Role.QIO_MANAGER)
-is_qio_support = has_role(Role.QIO_SUPPORT)
 is_provider_user = has_role(Role.PROVIDER_USER)
 is_api_client = has_role(Role.API_CLIENT)
 is_cms = has_role(*CMS_ROLES)
@@ -42,15 +41,6 @@ def add_restricted_perm(name: str, predicate) -> None:
     """Declare a permission that even Django superusers hold only through their roles."""
     rules.add_perm(name, predicate)
     RESTRICTED_PERMISSIONS.add(name)
-
-
-@rules.predicate
-def is_own_organization(user, obj) -> bool:
-    """The object belongs to the user's organization (obj.organization_id or obj.issuer_id)."""
-    if obj is None or not getattr(user, "organization_id", None):
-        return False
-    org_id = getattr(obj, "organization_id", None) or getattr(obj, "issuer_id", None)
-    return org_id == user.organization_id
 
 
 @rules.predicate

@@ -38,7 +38,7 @@ class Referral(FSMModelMixin, models.Model):
                                  related_name="fqs_referrals",
                                  help_text="Empty until the QIO creates a facility not yet in "
                                            "the directory.")
-    # The QIO the referral is deployed to; named `organization` so is_own_organization applies.
+    # The QIO the referral is deployed to; named `organization` like every tenant-owned row.
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
                                      related_name="fqs_referrals", verbose_name="QIO")
     region = models.CharField(max_length=40, choices=Region.choices, db_index=True)

@@ -29,6 +29,7 @@ def _event(
     action: str,
     actor=None,
     target: models.Model | None = None,
+    target_ref: tuple[str, str] = ("", ""),
     outcome: str = AuditEvent.Outcome.SUCCESS,
     from_state: str = "",
     to_state: str = "",
@@ -38,7 +39,7 @@ def _event(
     actor_label: str = "",
 ) -> AuditEvent:
     """An unsaved event: who did what to which object, when (UTC), from where, with what
-    outcome."""
+    outcome. `target_ref` (model label, id) names a target known only by its id."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent(
@@ -47,8 +48,8 @@ def _event(
         actor_label=actor.email if actor is not None else actor_label[:254],
         action=action,
         outcome=outcome,
-        target_type=target._meta.label_lower if target is not None else "",
-        target_id=str(target.pk) if target is not None else "",
+        target_type=target._meta.label_lower if target is not None else target_ref[0],
+        target_id=str(target.pk) if target is not None else target_ref[1],
         target_label=str(target)[:255] if target is not None else "",
         from_state=from_state or "",
         to_state=to_state or "",

@@ -58,6 +58,34 @@ def notify(
     return created
 
 
+def notify_on_commit(
+    *,
+    recipients: Iterable,
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    idempotency_key: str | None = None,
+    exclude=None,
+) -> None:
+    """`notify(...)` once the current transaction commits, so a rolled-back step tells nobody.
+
+    The recipients are settled now: empty places dropped, each person once (by id, first
+    place kept) whichever lists they came in through (an associate who is also a manager),
+    and `exclude` (the actor, who knows) left out. A kind that is not registered fails here,
+    inside the step, rather than after its commit.
+    """
+    if kind not in NOTIFICATION_KINDS:
+        raise ValueError(f"Unknown notification kind {kind!r}; register it in notification_kinds.")
+    skip = getattr(exclude, "pk", None)
+    people = list({user.pk: user for user in recipients
+                   if user is not None and (skip is None or user.pk != skip)}.values())
+    if people:
+        transaction.on_commit(lambda: notify(
+            recipients=people, kind=kind, title=title, body=body, url=url,
+            idempotency_key=idempotency_key))
+
+
 def notification_mark_read(*, user, notification_ids: Iterable[int] | None = None) -> int:
     qs = Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True)
     if notification_ids is not None:
