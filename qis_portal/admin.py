@@ -1,6 +1,6 @@
 """Admin for staff data fixes. Audit rows are read-only; role changes are audited."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from qis_portal.models import (
@@ -11,7 +11,9 @@ from qis_portal.models import (
     RoleAssignment,
     User,
 )
+from qis_portal.services.accounts import role_assignment_grant
 from qis_portal.services.audit import audit_record
+from qis_portal.workflow import WorkflowConflict
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -37,7 +39,38 @@ class RoleAssignmentInline(admin.TabularInline):
     fk_name = "user"
     extra = 0
     fields = ["role", "region", "status", "decided_by", "decided_at"]
-    readonly_fields = ["decided_by", "decided_at"]
+    # The status changes only through its transitions (the grant action below, the Security
+    # Officer's decision): a new row is a pending request.
+    readonly_fields = ["status", "decided_by", "decided_at"]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "region", "status", "requested_at", "decided_at"]
+    list_filter = ["status", "role", "region"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    fields = ["user", "role", "region", "status", "requested_at", "decided_by", "decided_at",
+              "decision_note"]
+    readonly_fields = fields
+    actions = ["grant"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Grant the selected pending assignments")
+    def grant(self, request, queryset):
+        granted = 0
+        for assignment in queryset.select_related("user"):
+            try:
+                role_assignment_grant(assignment=assignment, actor=request.user,
+                                      request=request)
+            except WorkflowConflict as exc:
+                self.message_user(request, f"{assignment}: {exc.message}", messages.WARNING)
+            else:
+                granted += 1
+        self.message_user(request, f"{granted} assignment(s) granted.", messages.SUCCESS)
 
 
 @admin.register(User)

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from qis_portal.regions import Region
 
@@ -172,10 +173,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return bool(self.locked_until and self.locked_until > (now or timezone.now()))
 
 
-class RoleAssignment(models.Model):
+class RoleAssignment(FSMModelMixin, models.Model):
     """A role a user holds in their organization.
 
-    QIO roles wait for the region's Security Officer (seed 001: onboarding)."""
+    QIO roles wait for the region's Security Officer (seed 001: onboarding); an administrator
+    (or the demo seed) grants the others. Each decision is a transition through
+    run_transition (qis_portal.services.accounts)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending Security Officer approval"
@@ -189,7 +192,8 @@ class RoleAssignment(models.Model):
         max_length=40, choices=Region.choices, blank=True,
         help_text="The QIN or tribal region of the assignment (QIO roles, Security Officer).",
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    status = FSMField(max_length=20, choices=Status.choices, default=Status.PENDING,
+                      protected=True)
     requested_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -205,3 +209,20 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} ({self.get_status_display()})"
+
+    @transition(field=status, source=Status.PENDING, target=Status.APPROVED)
+    def approve(self):
+        """The region's Security Officer approves; the user may act in the role."""
+
+    @transition(field=status, source=Status.PENDING, target=Status.REJECTED)
+    def reject(self):
+        """The region's Security Officer rejects the request."""
+
+    @transition(field=status, source=Status.PENDING, target=Status.APPROVED)
+    def grant(self):
+        """An administrator (or the demo seed) grants the role outright."""
+
+    @transition(field=status, source=[Status.APPROVED, Status.REJECTED, Status.REVOKED],
+                target=Status.PENDING)
+    def request_again(self):
+        """The role is asked for again: it waits for a new decision."""

@@ -11,8 +11,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from qis_portal.models import LoginAttempt, Role, RoleAssignment, User
 from qis_portal.models.accounts import QIO_ROLES, ROLE_ORG_TYPES
 from qis_portal.services.audit import audit_record, client_ip
-from qis_portal.services.notifications import notify
-from qis_portal.workflow import ActionDenied, WorkflowConflict
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import SystemActor, run_transition
+
+# The portal's own hand in role assignments: a role asked for on a user's behalf, and the demo
+# seed's grants.
+ACCOUNTS = SystemActor("qis_portal.request_roleassignment", "qis_portal.grant_roleassignment")
 
 
 def login_failure_record(*, email: str, request=None) -> User | None:
@@ -41,11 +45,11 @@ def login_failure_record(*, email: str, request=None) -> User | None:
                  f"{int(settings.LOCKOUT_WINDOW.total_seconds() // 60)} minutes; locked until "
                  f"{user.locked_until:%Y-%m-%d %H:%M} UTC",
         )
-    transaction.on_commit(lambda: notify(
+    notify_on_commit(
         recipients=[user], kind="account.lockout", title="Your account was locked",
         body="Three failed sign-ins locked your account for 30 minutes. If this was not you, "
              "contact your Security Officer.",
-    ))
+    )
     return user
 
 
@@ -90,9 +94,10 @@ def login_success_record(*, user: User, request=None) -> None:
 
 
 def role_assignment_request(
-    *, user: User, role: str, region: str = "", actor=None
+    *, user: User, role: str, region: str = "", actor=None, request=None
 ) -> RoleAssignment:
-    """Ask for a role. QIO roles wait for the region's Security Officer; others need an admin."""
+    """Ask for a role. QIO roles wait for the region's Security Officer; others need an admin.
+    A role asked for again (after a decision) waits for a new one."""
     if role not in Role.values:
         raise ValidationError({"role": f"Unknown role {role!r}."})
     org = user.organization
@@ -102,21 +107,37 @@ def role_assignment_request(
     region = region or (org.region if role in QIO_ROLES else "")
     if role in QIO_ROLES and region != org.region:
         raise ValidationError({"region": "A QIO user's assignment is to their QIO's own region."})
-    assignment, _ = RoleAssignment.objects.update_or_create(
-        user=user, role=role,
-        defaults={"region": region, "status": RoleAssignment.Status.PENDING,
-                  "requested_at": timezone.now(), "decided_by": None, "decided_at": None},
-    )
-    audit_record(action="role_assignment.requested", actor=actor, target=assignment,
-                 to_state=assignment.status, details={"role": role, "region": region})
-    if role in QIO_ROLES:
-        officers = security_officers_for(region)
-        transaction.on_commit(lambda: notify(
-            recipients=officers, kind="account.role_request",
-            title=f"{user.email} asks to act as {Role(role).label}",
-            body="Review the regional assignment on the Security Officer page.",
-            url="/accounts/assignments/",
-        ))
+
+    def reset(assignment: RoleAssignment) -> None:
+        assignment.region = region
+        assignment.requested_at = timezone.now()
+        assignment.decided_by = None
+        assignment.decided_at = None
+
+    def tell_officers(assignment: RoleAssignment) -> None:
+        if role in QIO_ROLES:
+            notify_on_commit(
+                recipients=security_officers_for(region), kind="account.role_request",
+                title=f"{user.email} asks to act as {Role(role).label}",
+                body="Review the regional assignment on the Security Officer page.",
+                url="/accounts/assignments/")
+
+    facts = {"role": role, "region": region}
+    with transaction.atomic():
+        assignment = (RoleAssignment.objects.select_for_update()
+                      .filter(user=user, role=role).first())
+        if assignment is not None and assignment.status != RoleAssignment.Status.PENDING:
+            return run_transition(
+                obj=assignment, transition="request_again", actor=actor or ACCOUNTS,
+                permission="qis_portal.request_roleassignment", request=request, before=reset,
+                after=tell_officers, action="role_assignment.requested", details=facts)
+        if assignment is None:
+            assignment = RoleAssignment(user=user, role=role)
+        reset(assignment)
+        assignment.save()
+        audit_record(action="role_assignment.requested", actor=actor, target=assignment,
+                     to_state=assignment.status, request=request, details=facts)
+        tell_officers(assignment)
     return assignment
 
 
@@ -131,47 +152,48 @@ def security_officers_for(region: str) -> list[User]:
 def role_assignment_decide(*, assignment_id: int, actor: User, approve: bool, note: str = "",
                            request=None) -> RoleAssignment:
     """A Security Officer approves or rejects a pending assignment of their own region."""
-    with transaction.atomic():
-        assignment = RoleAssignment.objects.select_for_update().select_related("user").get(
-            pk=assignment_id
-        )
-        if not actor.has_perm("qis_portal.decide_roleassignment", assignment):
-            raise ActionDenied("Only the Security Officer of this region may decide.",
-                               action="roleassignment.decide", target=assignment)
-        if assignment.status != RoleAssignment.Status.PENDING:
-            raise WorkflowConflict(
-                f"This assignment is already {assignment.get_status_display().lower()}.",
-                current_state=assignment.status,
-            )
-        from_state = assignment.status
-        assignment.status = (RoleAssignment.Status.APPROVED if approve
-                             else RoleAssignment.Status.REJECTED)
-        assignment.decided_by = actor
-        assignment.decided_at = timezone.now()
-        assignment.decision_note = note[:500]
-        assignment.save()
-        audit_record(action="role_assignment.approve" if approve else "role_assignment.reject",
-                     actor=actor, target=assignment, from_state=from_state,
-                     to_state=assignment.status, note=note, request=request,
-                     details={"user": assignment.user.email, "role": assignment.role})
-        user = assignment.user
-        verdict = "approved" if approve else "rejected"
-        transaction.on_commit(lambda: notify(
-            recipients=[user], kind="account.role_assignment",
-            title=f"Your {assignment.get_role_display()} assignment was {verdict}",
-            body=note,
-        ))
-    return assignment
+    assignment = RoleAssignment.objects.select_related("user").get(pk=assignment_id)
+    verdict = "approved" if approve else "rejected"
+
+    def before(locked: RoleAssignment) -> None:
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.decision_note = note[:500]
+
+    def after(decided: RoleAssignment) -> None:
+        notify_on_commit(
+            recipients=[assignment.user], kind="account.role_assignment",
+            title=f"Your {decided.get_role_display()} assignment was {verdict}", body=note)
+
+    return run_transition(
+        obj=assignment, transition="approve" if approve else "reject", actor=actor,
+        permission="qis_portal.decide_roleassignment", note=note, request=request,
+        before=before, after=after,
+        action="role_assignment.approve" if approve else "role_assignment.reject",
+        details={"user": assignment.user.email, "role": assignment.role},
+        refusal=lambda locked: f"This assignment is already "
+                               f"{locked.get_status_display().lower()}.",
+        denied="Only the Security Officer of this region may decide.")
+
+
+def role_assignment_grant(*, assignment: RoleAssignment, actor=None,
+                          request=None) -> RoleAssignment:
+    """Grant a pending assignment outright (an administrator, or the demo seed): still an
+    audited permission change."""
+
+    def before(locked: RoleAssignment) -> None:
+        locked.decided_by = actor if getattr(actor, "pk", None) else None
+        locked.decided_at = timezone.now()
+
+    return run_transition(
+        obj=assignment, transition="grant", actor=actor or ACCOUNTS,
+        permission="qis_portal.grant_roleassignment", request=request, before=before,
+        action="role_assignment.grant",
+        details={"user": assignment.user.email, "role": assignment.role,
+                 "region": assignment.region})
 
 
 def role_grant(*, user: User, role: str, region: str = "", actor=None) -> RoleAssignment:
-    """Grant a role outright (administrators, the demo seed); still an audited permission change."""
+    """Ask for a role and grant it at once (the demo seed)."""
     assignment = role_assignment_request(user=user, role=role, region=region, actor=actor)
-    assignment.status = RoleAssignment.Status.APPROVED
-    assignment.decided_by = actor if getattr(actor, "pk", None) else None
-    assignment.decided_at = timezone.now()
-    assignment.save()
-    audit_record(action="role_assignment.grant", actor=actor, target=assignment,
-                 from_state=RoleAssignment.Status.PENDING, to_state=assignment.status,
-                 details={"user": user.email, "role": role, "region": region})
-    return assignment
+    return role_assignment_grant(assignment=assignment, actor=actor)

@@ -1,7 +1,6 @@
 """Account page: API tokens, and the Security Officer's regional assignment queue."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,11 +10,11 @@ from qis_portal.models import ApiToken, RoleAssignment
 from qis_portal.selectors import assignments_for_officer
 from qis_portal.services.accounts import role_assignment_decide
 from qis_portal.services.tokens import api_token_create, api_token_revoke
-from qis_portal.workflow import WorkflowConflict
+from qis_portal.views.common import bound, call_service, require_perm
 
 
 def account(request):
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(bound(request))
     new_key = None
     if request.method == "POST" and form.is_valid():
         _, new_key = api_token_create(user=request.user, name=form.cleaned_data["name"],
@@ -38,8 +37,8 @@ def token_revoke(request, token_id: int):
 
 
 def assignment_queue(request):
-    if not request.user.has_perm("qis_portal.view_roleassignment"):
-        raise PermissionDenied("Only Security Officers review regional assignments.")
+    require_perm(request, "qis_portal.view_roleassignment",
+                 message="Only Security Officers review regional assignments.")
     return render(request, "account/assignments.html",
                   {"assignments": assignments_for_officer(request.user)})
 
@@ -48,16 +47,13 @@ def assignment_queue(request):
 def assignment_decide(request, assignment_id: int):
     if not assignments_for_officer(request.user).filter(pk=assignment_id).exists():
         raise Http404
-    approve = request.POST.get("decision") == "approve"
-    try:
-        assignment = role_assignment_decide(
-            assignment_id=assignment_id, actor=request.user, approve=approve,
-            note=request.POST.get("note", ""), request=request,
-        )
-    except WorkflowConflict as exc:
-        messages.error(request, exc.message)
-        return redirect("assignment_queue")
-    verdict = "approved" if assignment.status == RoleAssignment.Status.APPROVED else "rejected"
-    messages.success(request,
-                     f"{assignment.user.email}: {assignment.get_role_display()} {verdict}.")
+    done = call_service(request, role_assignment_decide, assignment_id=assignment_id,
+                        approve=request.POST.get("decision") == "approve",
+                        note=request.POST.get("note", ""))
+    if done.ok:
+        assignment = done.result
+        verdict = ("approved" if assignment.status == RoleAssignment.Status.APPROVED
+                   else "rejected")
+        messages.success(request,
+                         f"{assignment.user.email}: {assignment.get_role_display()} {verdict}.")
     return redirect("assignment_queue")

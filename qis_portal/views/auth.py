@@ -16,6 +16,7 @@ from django_otp import match_token
 from qis_portal.forms import EmailAuthenticationForm, TotpCodeForm
 from qis_portal.services.accounts import mfa_device_confirm, mfa_device_pending
 from qis_portal.services.audit import audit_record
+from qis_portal.views.common import bound
 
 
 class PortalLoginView(auth_views.LoginView):
@@ -34,7 +35,7 @@ def _safe_next(request, default="home"):
 def mfa_setup(request):
     """Enrol a TOTP device: scan the QR code, confirm with one code."""
     device = mfa_device_pending(user=request.user)
-    form = TotpCodeForm(request.POST or None)
+    form = TotpCodeForm(bound(request))
     if request.method == "POST" and form.is_valid():
         confirmed = mfa_device_confirm(user=request.user, code=form.cleaned_data["code"],
                                        request=request)
@@ -52,7 +53,7 @@ def mfa_setup(request):
 
 
 def mfa_verify(request):
-    form = TotpCodeForm(request.POST or None)
+    form = TotpCodeForm(bound(request))
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is not None:

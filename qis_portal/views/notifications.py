@@ -8,6 +8,7 @@ from qis_portal.services.notifications import (
     notification_mark_read,
     notification_preference_set,
 )
+from qis_portal.views.common import bound
 
 
 def notification_list(request):
@@ -26,7 +27,7 @@ def notification_read(request):
 
 def notification_settings(request):
     prefs = {pref.kind: pref for pref in request.user.notification_prefs.all()}
-    form = NotificationSettingsForm(request.POST or None, prefs=prefs)
+    form = NotificationSettingsForm(bound(request), prefs=prefs)
     if request.method == "POST" and form.is_valid():
         for kind, in_app, email in form.choices():
             notification_preference_set(user=request.user, kind=kind, in_app=in_app, email=email)

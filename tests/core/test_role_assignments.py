@@ -99,3 +99,44 @@ def test_a_superuser_passes_restricted_permissions_only_through_roles(cms):
     admin = User.objects.create_superuser("root@cms.test", "x-long-password-1", organization=cms)
     assert not admin.has_perm("fqs.read_survey_response")
     assert admin.has_perm("qis_portal.change_organization")  # plain Django admin permission
+
+
+def test_a_role_asked_for_again_after_a_rejection_waits_for_a_new_decision(
+        newcomer, officer_northeast):
+    assignment = role_assignment_request(user=newcomer, role=Role.QIO_ASSOCIATE)
+    role_assignment_decide(assignment_id=assignment.pk, actor=officer_northeast, approve=False)
+    again = role_assignment_request(user=newcomer, role=Role.QIO_ASSOCIATE)
+    assert (again.pk, again.status, again.decided_by) == (assignment.pk, "pending", None)
+    event = AuditEvent.objects.filter(action="role_assignment.requested").first()
+    assert (event.from_state, event.to_state, event.actor_label) == ("rejected", "pending",
+                                                                      "system")
+
+
+def test_an_administrator_grants_a_pending_assignment_through_the_path(client, cms, newcomer):
+    from qis_portal.models import User
+
+    admin = User.objects.create_superuser("root@cms.test", "x-long-password-1",
+                                          organization=cms)
+    assignment = role_assignment_request(user=newcomer, role=Role.QIO_MANAGER)
+    client.force_login(admin)
+    response = client.post("/admin/qis_portal/roleassignment/",
+                           {"action": "grant", "_selected_action": [assignment.pk]})
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert (assignment.status, assignment.decided_by) == ("approved", admin)
+    grant = AuditEvent.objects.get(action="role_assignment.grant")
+    assert (grant.actor, grant.from_state, grant.to_state) == (admin, "pending", "approved")
+
+
+def test_the_user_admin_shows_an_assignment_s_status_but_has_no_field_to_write_it(
+        client, cms, newcomer):
+    from qis_portal.models import User
+
+    admin = User.objects.create_superuser("root@cms.test", "x-long-password-1",
+                                          organization=cms)
+    role_assignment_request(user=newcomer, role=Role.QIO_ASSOCIATE)
+    client.force_login(admin)
+    page = client.get(f"/admin/qis_portal/user/{newcomer.pk}/change/").content.decode()
+    assert "Pending Security Officer approval" in page
+    assert 'name="role_assignments-0-status"' not in page
+    assert 'name="role_assignments-0-role"' in page
