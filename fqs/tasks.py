@@ -10,8 +10,9 @@ from django.utils import timezone
 from fqs import sprint
 from fqs.models import Referral
 from fqs.services import referral_auto_close
-from fqs.services.common import notify_on_commit, users_with_role
+from fqs.services.common import users_with_role
 from qis_portal.models import Role
+from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import WorkflowConflict, lock
 
 logger = logging.getLogger(__name__)

@@ -26,8 +26,9 @@ class RulePermission(permissions.BasePermission):
     """`view.rule_permissions = {"list": "app.view_x", "create": "app.add_x", ...}`.
 
     Model-level check with obj=None first (a predicate may require a role), then per object.
-    A refused signed-in user gets `ActionDenied` naming the object (or, before it is loaded,
-    the id in the URL), so the denial record says what was refused.
+    A signed-in user refused gets `ActionDenied` naming the object (or, before it is loaded,
+    the id in the URL), so its one denial record says what was refused; its action is
+    `<model>.<view action>`, or the view's `refusal_action`.
     """
 
     def _perm(self, view):
@@ -37,26 +38,39 @@ class RulePermission(permissions.BasePermission):
     def _action(view) -> str:
         return getattr(view, "action", None) or view.request.method.lower()
 
+    @staticmethod
+    def _model(view):
+        """The model the view serves, or None (a plain API view names none)."""
+        from rest_framework import generics  # DRF's settings import this module first
+
+        if getattr(view, "queryset", None) is not None:
+            return view.queryset.model
+        own = getattr(type(view), "get_queryset", generics.GenericAPIView.get_queryset)
+        return None if own is generics.GenericAPIView.get_queryset else view.get_queryset().model
+
+    def _refuse(self, view, model, **target) -> ActionDenied:
+        name = model._meta.model_name if model is not None else type(view).__name__.lower()
+        action = getattr(view, "refusal_action", "") or f"{name}.{self._action(view)}"
+        return ActionDenied(API_REFUSAL, action=action, permission=self._perm(view) or "",
+                            **target)
+
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
             return False
         perm = self._perm(view)
         if perm and request.user.has_perm(perm):
             return True
+        model = self._model(view)
         kwarg = getattr(view, "lookup_url_kwarg", None) or getattr(view, "lookup_field", "pk")
         pk = getattr(view, "kwargs", {}).get(kwarg)
-        if pk is None:
-            return False
-        model = view.get_queryset().model
-        raise ActionDenied(API_REFUSAL, action=f"{model._meta.model_name}.{self._action(view)}",
-                           target_ref=(model._meta.label_lower, str(pk)), permission=perm or "")
+        raise self._refuse(view, model, target_ref=(model._meta.label_lower, str(pk))
+                           if model is not None and pk is not None else None)
 
     def has_object_permission(self, request, view, obj):
         perm = self._perm(view)
         if perm and request.user.has_perm(perm, obj):
             return True
-        raise ActionDenied(API_REFUSAL, action=f"{obj._meta.model_name}.{self._action(view)}",
-                           target=obj, permission=perm or "")
+        raise self._refuse(view, type(obj), target=obj)
 
 
 def audit_refusal(request, reason: str = "", exception=None) -> None:

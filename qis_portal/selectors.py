@@ -1,6 +1,16 @@
 """Reads shared by the core's views and API."""
 
-from qis_portal.models import RoleAssignment
+from qis_portal.models import RoleAssignment, User
+
+
+def users_with_roles(*roles: str, organization_id: int | None = None) -> list[User]:
+    """Active users holding one of `roles` (approved), optionally of one organization: the
+    recipients of a notification about a step."""
+    qs = User.objects.filter(is_active=True, role_assignments__role__in=roles,
+                             role_assignments__status=RoleAssignment.Status.APPROVED)
+    if organization_id is not None:
+        qs = qs.filter(organization_id=organization_id)
+    return list(qs.distinct().order_by("email"))
 
 
 def assignments_for_officer(user):

@@ -18,7 +18,8 @@ a rollback took it away; the 403 page handler and the API error handler call the
 so they add nothing when the record is already stored.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied
@@ -131,6 +132,32 @@ def require_permission(actor, permission: str, obj: models.Model | None = None, 
                            permission=permission, actor=actor)
     refusal.record(request=request)
     raise refusal
+
+
+@contextmanager
+def locked_write(obj: models.Model, *, actor, permission: str, action: str, request=None,
+                 message: str = "") -> Iterator[models.Model]:
+    """The shape of an audited write that is not a state change (an edit, a note, a file):
+
+        with locked_write(thing, actor=actor, permission="app.change_thing",
+                          action="thing.update", request=request) as locked:
+            ...change `locked`, save, audit_record(...)
+
+    The permission is checked first (its refusal recorded at once), then, in one transaction,
+    the row is locked and the permission checked again on what is stored now."""
+    require_permission(actor, permission, obj, action=action, request=request,
+                       message=message)
+    try:
+        with transaction.atomic():
+            locked = lock(type(obj), obj.pk)
+            if not actor.has_perm(permission, locked):
+                raise ActionDenied(message or "You do not have permission to do this.",
+                                   action=action, target=locked, permission=permission,
+                                   actor=actor)
+            yield locked
+    except ActionDenied as refused:
+        refused.record(request=request, actor=actor)
+        raise
 
 
 def run_transition(

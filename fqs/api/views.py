@@ -10,9 +10,9 @@ from rest_framework.response import Response
 
 from fqs import selectors, services
 from fqs.models import Referral, SurveyResponse
+from fqs.services.surveys import READ_ACTION
 from qis_portal.api_base import UPDATED_SINCE, ScopedViewSet
 from qis_portal.permissions import RulePermission
-from qis_portal.services.audit import audit_record
 
 from . import serializers as s
 
@@ -288,18 +288,12 @@ class SurveyResponseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     permission_classes = [RulePermission]
     rule_permissions = {"list": "fqs.read_survey_response",
                         "retrieve": "fqs.read_survey_response"}
+    refusal_action = READ_ACTION
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return SurveyResponse.objects.none()
         return selectors.survey_responses_for_user(self.request.user).order_by("-id")
-
-    def permission_denied(self, request, message=None, code=None):
-        if request.user and request.user.is_authenticated:
-            audit_record(action="survey_response.read_restricted", actor=request.user,
-                         outcome="denied", request=request,
-                         note="missing permission fqs.read_survey_response")
-        super().permission_denied(request, message=message, code=code)
 
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())

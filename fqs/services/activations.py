@@ -3,7 +3,7 @@ referral per provider to the QIO of its region) or rejects (seed 001, FQS Activa
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fqs.models import Activation, ActivationProvider, Referral, SprintDays
@@ -12,9 +12,11 @@ from qio_program.services.tasks import task_create
 from qis_portal.models import Organization, OrgType, Role
 from qis_portal.regions import Region
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import require_filled, require_text
+from qis_portal.workflow import WorkflowConflict, locked_write, run_transition
 
-from .common import cors, guarded, notify_on_commit, require_text, users_with_role
+from .common import cors, users_with_role
 
 EDITABLE_FIELDS = ("focus_area", "onsite_required", "sprint_days", "quality_issue",
                    "inclusion_criteria", "closeout_metrics", "reporting_requirements")
@@ -29,22 +31,31 @@ REQUIRED_TO_SUBMIT = {
 }
 
 
-def _editable(activation: Activation, actor, action: str, request=None) -> Activation:
-    locked = lock(Activation, activation.pk)
-    if not actor.has_perm("fqs.change_activation", locked):
-        audit_record(action=action, actor=actor, target=locked, outcome="denied",
-                     request=request, note="missing permission fqs.change_activation")
-        raise PermissionDenied("Only a CMS FQS Reviewer prepares an activation.")
+CHANGE = "fqs.change_activation"
+DECIDE = "fqs.decide_activation"
+
+
+def _editable(activation: Activation, actor, action: str, request=None):
+    """The draft activation, locked for an edit by its FQS Reviewer."""
+    return locked_write(activation, actor=actor, permission=CHANGE, action=action,
+                        request=request,
+                        message="Only a CMS FQS Reviewer prepares an activation.")
+
+
+def _require_draft(locked: Activation) -> None:
     if locked.status != Activation.Status.DRAFT:
         raise WorkflowConflict(
             f"The activation is {locked.get_status_display().lower()}; it can no longer change.",
             current_state=locked.status)
-    return locked
 
 
-@guarded("fqs.change_activation", "activation", "activation.update")
 def activation_update(*, activation: Activation, actor, data: dict, request=None) -> Activation:
-    locked = _editable(activation, actor, "activation.update", request)
+    with _editable(activation, actor, "activation.update", request) as locked:
+        return _update(locked, actor, data, request)
+
+
+def _update(locked: Activation, actor, data: dict, request) -> Activation:
+    _require_draft(locked)
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: "This field cannot be changed." for name in unknown})
@@ -60,13 +71,19 @@ def activation_update(*, activation: Activation, actor, data: dict, request=None
     return locked
 
 
-@guarded("fqs.change_activation", "activation", "activation.provider_add")
 def activation_provider_add(*, activation: Activation, actor, baseline_metric: str,
                             baseline_value: Decimal, provider=None, facility_name: str = "",
                             facility_ccn: str = "", facility_state: str = "", region: str = "",
                             request=None) -> ActivationProvider:
     """Which provider gets the referral, and its baseline value for the close-out metric."""
-    locked = _editable(activation, actor, "activation.provider_add", request)
+    with _editable(activation, actor, "activation.provider_add", request) as locked:
+        return _provider_add(locked, actor, baseline_metric, baseline_value, provider,
+                             facility_name, facility_ccn, facility_state, region, request)
+
+
+def _provider_add(locked: Activation, actor, baseline_metric, baseline_value, provider,
+                  facility_name, facility_ccn, facility_state, region, request):
+    _require_draft(locked)
     metric = require_text(baseline_metric, "baseline_metric", "Name the baseline metric.")
     if baseline_value is None:
         raise ValidationError({"baseline_value": "Enter the provider's baseline value."})
@@ -91,45 +108,40 @@ def activation_provider_add(*, activation: Activation, actor, baseline_metric: s
     return row
 
 
-@guarded("fqs.change_activation", "activation_provider", "activation.provider_remove",
-         resolve=lambda row: row.activation)
 def activation_provider_remove(*, activation_provider: ActivationProvider, actor, request=None
                                ) -> None:
-    locked = _editable(activation_provider.activation, actor, "activation.provider_remove",
-                       request)
-    label = activation_provider.facility_label
-    ActivationProvider.objects.filter(pk=activation_provider.pk, activation=locked).delete()
-    audit_record(action="activation.provider_remove", actor=actor, target=locked,
-                 request=request, details={"provider": label})
+    with _editable(activation_provider.activation, actor, "activation.provider_remove",
+                   request) as locked:
+        _require_draft(locked)
+        label = activation_provider.facility_label
+        ActivationProvider.objects.filter(pk=activation_provider.pk, activation=locked).delete()
+        audit_record(action="activation.provider_remove", actor=actor, target=locked,
+                     request=request, details={"provider": label})
 
 
 def _routed_cors(activation: Activation):
     return list(activation.request.route_cors.all()) or cors()
 
 
-@guarded("fqs.change_activation", "activation", "activation.submit")
 def activation_submit(*, activation: Activation, actor, comment: str = "", request=None
                       ) -> Activation:
     def before(locked: Activation) -> None:
-        missing = {name: message for name, message in REQUIRED_TO_SUBMIT.items()
-                   if getattr(locked, name) in (None, "")}
-        if missing:
-            raise ValidationError(missing)
+        require_filled(locked, REQUIRED_TO_SUBMIT)
         if not locked.providers.exists():
             raise ValidationError({"providers": "Add at least one provider with its baseline."})
         locked.prepared_by = actor
         locked.submitted_at = timezone.now()
         locked.submit_comment = (comment or "").strip()
 
-    locked = run_transition(obj=activation, transition="submit", actor=actor,
-                            permission="fqs.change_activation", note=comment, request=request,
-                            before=before)
-    notify_on_commit(
-        recipients=_routed_cors(locked), kind="fqs.activation",
-        title=f"FQS activation #{locked.pk} awaits your final approval",
-        body=locked.submit_comment or locked.focus_area, url=f"/fqs/activations/{locked.pk}/",
-    )
-    return locked
+    def after(locked: Activation) -> None:
+        notify_on_commit(
+            recipients=_routed_cors(locked), kind="fqs.activation",
+            title=f"FQS activation #{locked.pk} awaits your final approval",
+            body=locked.submit_comment or locked.focus_area,
+            url=f"/fqs/activations/{locked.pk}/")
+
+    return run_transition(obj=activation, transition="submit", actor=actor, permission=CHANGE,
+                          note=comment, request=request, before=before, after=after)
 
 
 def qio_for_region(region: str) -> Organization | None:
@@ -138,7 +150,6 @@ def qio_for_region(region: str) -> Organization | None:
     return Organization.objects.filter(org_type=org_type, region=region).order_by("id").first()
 
 
-@guarded("fqs.decide_activation", "activation", "activation.approve")
 def activation_approve(*, activation: Activation, actor, note: str = "", request=None
                        ) -> Activation:
     """Final approval: the FQS is deployed, one referral per provider lands in the QIO support
@@ -158,15 +169,15 @@ def activation_approve(*, activation: Activation, actor, note: str = "", request
         locked.decided_at = timezone.now()
         locked.decision_reason = (note or "").strip()
 
-    locked = run_transition(obj=activation, transition="approve", actor=actor,
-                            permission="fqs.decide_activation", note=note, request=request,
-                            before=before)
-    for row in locked.providers.select_related("provider"):
-        _deploy_referral(locked, row, qios[row.region], actor, request)
-    notify_on_commit(recipients=[locked.prepared_by], kind="fqs.activation",
-                     title=f"FQS activation #{locked.pk} approved and deployed",
-                     url=f"/fqs/activations/{locked.pk}/")
-    return locked
+    def after(locked: Activation) -> None:
+        for row in locked.providers.select_related("provider"):
+            _deploy_referral(locked, row, qios[row.region], actor, request)
+        notify_on_commit(recipients=[locked.prepared_by], kind="fqs.activation",
+                         title=f"FQS activation #{locked.pk} approved and deployed",
+                         url=f"/fqs/activations/{locked.pk}/")
+
+    return run_transition(obj=activation, transition="approve", actor=actor, permission=DECIDE,
+                          note=note, request=request, before=before, after=after)
 
 
 def _deploy_referral(activation: Activation, row: ActivationProvider, qio: Organization, actor,
@@ -195,7 +206,6 @@ def _deploy_referral(activation: Activation, row: ActivationProvider, qio: Organ
     return referral
 
 
-@guarded("fqs.decide_activation", "activation", "activation.reject")
 def activation_reject(*, activation: Activation, actor, reason: str, request=None) -> Activation:
     reason = (reason or "").strip()
 
@@ -205,10 +215,10 @@ def activation_reject(*, activation: Activation, actor, reason: str, request=Non
         locked.decided_at = timezone.now()
         locked.decision_reason = reason
 
-    locked = run_transition(obj=activation, transition="reject", actor=actor,
-                            permission="fqs.decide_activation", note=reason, request=request,
-                            before=before)
-    notify_on_commit(recipients=[locked.prepared_by], kind="fqs.activation",
-                     title=f"FQS activation #{locked.pk} rejected by the COR", body=reason,
-                     url=f"/fqs/activations/{locked.pk}/")
-    return locked
+    def after(locked: Activation) -> None:
+        notify_on_commit(recipients=[locked.prepared_by], kind="fqs.activation",
+                         title=f"FQS activation #{locked.pk} rejected by the COR", body=reason,
+                         url=f"/fqs/activations/{locked.pk}/")
+
+    return run_transition(obj=activation, transition="reject", actor=actor, permission=DECIDE,
+                          note=reason, request=request, before=before, after=after)

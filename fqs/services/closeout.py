@@ -4,8 +4,7 @@ fqs/sprint.py)."""
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fqs import sprint
@@ -13,10 +12,14 @@ from fqs.models import CloseoutReason, Referral, SprintRequest, SprintRequestKin
 from fqs.models.choices import EARLY_CLOSEOUT_REASONS
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import require_text
+from qis_portal.workflow import WorkflowConflict, lock, locked_write, run_transition
 
-from .common import SYSTEM, cors, guarded, notify_on_commit, require_text, users_with_role
+from .common import SYSTEM, cors, users_with_role
 from .surveys import survey_send
+
+DECIDE = "fqs.decide_sprintrequest"
 
 
 def _url(referral) -> str:
@@ -28,19 +31,20 @@ def _qio_people(referral: Referral):
 
 
 def referral_close(*, referral: Referral, actor, reason: str, permission: str, note: str = "",
-                   request=None) -> Referral:
-    """Close the referral, withdraw any open sprint requests and send the provider survey."""
+                   request=None, check=None, refusal=None) -> Referral:
+    """Close the referral, withdraw any open sprint requests and send the provider survey.
+    `check(locked)` is the caller's own precondition (the sweep's: the sprint has ended),
+    `refusal` its wording of an FSM refusal."""
     if reason not in CloseoutReason.values:
         raise ValidationError({"closeout_reason": "Unknown close-out reason."})
 
     def before(locked: Referral) -> None:
+        if check is not None:
+            check(locked)
         locked.closed_at = timezone.now()
         locked.closeout_reason = reason
 
-    with transaction.atomic():
-        locked = run_transition(obj=referral, transition="close_out", actor=actor,
-                                permission=permission, note=note or CloseoutReason(reason).label,
-                                request=request, before=before)
+    def after(locked: Referral) -> None:
         for pending in locked.sprint_requests.filter(status=SprintRequest.Status.PENDING):
             run_transition(obj=pending, transition="withdraw", actor=SYSTEM,
                            permission="fqs.auto_withdraw_sprintrequest",
@@ -49,25 +53,32 @@ def referral_close(*, referral: Referral, actor, reason: str, permission: str, n
         notify_on_commit(recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
                          title=f"FQS referral #{locked.pk} closed out",
                          body=CloseoutReason(reason).label, url=_url(locked))
-    return locked
+
+    return run_transition(obj=referral, transition="close_out", actor=actor,
+                          permission=permission, note=note or CloseoutReason(reason).label,
+                          request=request, before=before, after=after, refusal=refusal)
 
 
 def referral_auto_close(*, referral: Referral) -> Referral:
     """The system closes a running referral whose end date has come (never a held one)."""
 
-    with transaction.atomic():
-        fresh = lock(Referral, referral.pk)
-        if fresh.status not in Referral.RUNNING:
-            raise WorkflowConflict(f"The referral is {fresh.get_status_display().lower()}.",
-                                   current_state=fresh.status)
-        if fresh.sprint_end is None or fresh.sprint_end > sprint.today():
+    def sprint_ended(locked: Referral) -> None:
+        if locked.status not in Referral.RUNNING:
+            raise WorkflowConflict(f"The referral is {locked.get_status_display().lower()}.",
+                                   current_state=locked.status)
+        if locked.sprint_end is None or locked.sprint_end > sprint.today():
             raise WorkflowConflict("The sprint has not reached its end date.",
-                                   current_state=fresh.status)
-        return referral_close(referral=fresh, actor=SYSTEM, reason=CloseoutReason.SPRINT_ENDED,
-                              permission="fqs.auto_close_referral")
+                                   current_state=locked.status)
+
+    return referral_close(referral=referral, actor=SYSTEM, reason=CloseoutReason.SPRINT_ENDED,
+                          permission="fqs.auto_close_referral", check=sprint_ended,
+                          refusal=_state_refusal)
 
 
-@guarded("fqs.resume_referral", "referral", "referral.resume")
+def _state_refusal(locked: Referral) -> str:
+    return f"The referral is {locked.get_status_display().lower()}."
+
+
 def referral_resume(*, referral: Referral, actor, request=None) -> Referral:
     """End a hold: the end date moves by the days held (the clock stopped meanwhile)."""
     held = {}
@@ -79,26 +90,29 @@ def referral_resume(*, referral: Referral, actor, request=None) -> Referral:
         locked.held_days_total += days
         locked.hold_started_on = None
 
-    locked = run_transition(obj=referral, transition="resume", actor=actor,
-                            permission="fqs.resume_referral", request=request, before=before)
-    notify_on_commit(recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
-                     title=f"FQS referral #{locked.pk} resumed after {held['days']} day(s) on hold",
-                     body=f"The sprint now ends on {locked.sprint_end:%B %-d, %Y}.",
-                     url=_url(locked))
-    return locked
+    def after(locked: Referral) -> None:
+        notify_on_commit(
+            recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
+            title=f"FQS referral #{locked.pk} resumed after {held['days']} day(s) on hold",
+            body=f"The sprint now ends on {locked.sprint_end:%B %-d, %Y}.", url=_url(locked))
+
+    return run_transition(obj=referral, transition="resume", actor=actor,
+                          permission="fqs.resume_referral", request=request, before=before,
+                          after=after)
 
 
-@guarded("fqs.add_sprintrequest", "referral", "sprintrequest.create")
 def sprint_request_create(*, referral: Referral, actor, kind: str, justification: str,
                           closeout_reason: str = "", request=None) -> SprintRequest:
     """The QIO fills out the request form and submits it to the COR."""
-    locked = lock(Referral, referral.pk)
-    if not actor.has_perm("fqs.add_sprintrequest", locked):
-        audit_record(action="sprintrequest.create", actor=actor, target=locked,
-                     outcome="denied", request=request,
-                     note="missing permission fqs.add_sprintrequest")
-        raise PermissionDenied("Only the referral's associate or a manager of its QIO files "
-                               "sprint requests.")
+    with locked_write(referral, actor=actor, permission="fqs.add_sprintrequest",
+                      action="sprintrequest.create", request=request,
+                      message="Only the referral's associate or a manager of its QIO files "
+                              "sprint requests.") as locked:
+        return _file(locked, actor, kind, justification, closeout_reason, request)
+
+
+def _file(locked: Referral, actor, kind: str, justification: str, closeout_reason: str,
+          request) -> SprintRequest:
     if kind not in SprintRequestKind.values:
         raise ValidationError({"kind": "Choose close-out, extension or hold."})
     allowed = Referral.RUNNING if kind == SprintRequestKind.HOLD else Referral.LAUNCHED
@@ -127,7 +141,16 @@ def sprint_request_create(*, referral: Referral, actor, kind: str, justification
     return row
 
 
-@guarded("fqs.decide_sprintrequest", "sprint_request", "sprintrequest.approve")
+def _tell_requester(verdict: str, body: str = ""):
+    def after(locked: SprintRequest) -> None:
+        referral = Referral.objects.get(pk=locked.referral_id)
+        notify_on_commit(
+            recipients=[locked.requested_by, referral.assigned_to], kind="fqs.sprint_request",
+            title=f"{locked.get_kind_display()} for FQS referral #{referral.pk} {verdict}",
+            body=body or locked.decision_reason, url=_url(referral))
+    return after
+
+
 def sprint_request_approve(*, sprint_request: SprintRequest, actor, note: str = "",
                            request=None) -> SprintRequest:
     """The COR approves; the effect lands on the referral in the same transaction."""
@@ -145,23 +168,21 @@ def sprint_request_approve(*, sprint_request: SprintRequest, actor, note: str = 
         locked.decided_at = timezone.now()
         locked.decision_reason = (note or "").strip()
 
-    locked = run_transition(obj=sprint_request, transition="approve", actor=actor,
-                            permission="fqs.decide_sprintrequest", note=note, request=request,
-                            before=before)
-    referral = Referral.objects.get(pk=referral_id)
-    if locked.kind == SprintRequestKind.EXTENSION:
-        _extend(referral, actor, locked, request)
-    elif locked.kind == SprintRequestKind.HOLD:
-        _hold(referral, actor, locked, request)
-    else:
-        referral_close(referral=referral, actor=actor, reason=locked.closeout_reason,
-                       permission="fqs.decide_sprintrequest", request=request,
-                       note=f"Early close-out approved (request #{locked.pk})")
-    notify_on_commit(recipients=[locked.requested_by, referral.assigned_to],
-                     kind="fqs.sprint_request",
-                     title=f"{locked.get_kind_display()} for FQS referral #{referral_id} approved",
-                     body=locked.decision_reason, url=_url(referral))
-    return locked
+    def after(locked: SprintRequest) -> None:
+        referral = Referral.objects.get(pk=referral_id)
+        if locked.kind == SprintRequestKind.EXTENSION:
+            _extend(referral, actor, locked, request)
+        elif locked.kind == SprintRequestKind.HOLD:
+            _hold(referral, actor, locked, request)
+        else:
+            referral_close(referral=referral, actor=actor, reason=locked.closeout_reason,
+                           permission=DECIDE, request=request,
+                           note=f"Early close-out approved (request #{locked.pk})")
+        _tell_requester("approved")(locked)
+
+    return run_transition(obj=sprint_request, transition="approve", actor=actor,
+                          permission=DECIDE, note=note, request=request, before=before,
+                          after=after)
 
 
 def _extend(referral: Referral, actor, sprint_request, request) -> None:
@@ -181,12 +202,11 @@ def _hold(referral: Referral, actor, sprint_request, request) -> None:
         locked.hold_started_on = sprint.today()
         locked.held_from_status = locked.status
 
-    run_transition(obj=referral, transition="place_on_hold", actor=actor,
-                   permission="fqs.decide_sprintrequest", request=request, before=before,
+    run_transition(obj=referral, transition="place_on_hold", actor=actor, permission=DECIDE,
+                   request=request, before=before,
                    note=f"Hold request #{sprint_request.pk} approved")
 
 
-@guarded("fqs.decide_sprintrequest", "sprint_request", "sprintrequest.reject")
 def sprint_request_reject(*, sprint_request: SprintRequest, actor, reason: str, request=None
                           ) -> SprintRequest:
     reason = (reason or "").strip()
@@ -197,23 +217,17 @@ def sprint_request_reject(*, sprint_request: SprintRequest, actor, reason: str, 
         locked.decided_at = timezone.now()
         locked.decision_reason = reason
 
-    locked = run_transition(obj=sprint_request, transition="reject", actor=actor,
-                            permission="fqs.decide_sprintrequest", note=reason, request=request,
-                            before=before)
-    referral = locked.referral
-    notify_on_commit(recipients=[locked.requested_by, referral.assigned_to],
-                     kind="fqs.sprint_request",
-                     title=f"{locked.get_kind_display()} for FQS referral #{referral.pk} rejected",
-                     body=reason, url=_url(referral))
-    return locked
+    return run_transition(obj=sprint_request, transition="reject", actor=actor,
+                          permission=DECIDE, note=reason, request=request, before=before,
+                          after=_tell_requester("rejected", reason))
 
 
-@guarded("fqs.withdraw_sprintrequest", "sprint_request", "sprintrequest.withdraw")
 def sprint_request_withdraw(*, sprint_request: SprintRequest, actor, request=None
                             ) -> SprintRequest:
-    locked = run_transition(obj=sprint_request, transition="withdraw", actor=actor,
-                            permission="fqs.withdraw_sprintrequest", request=request)
-    notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
-                     title=f"{locked.get_kind_display()} request #{locked.pk} withdrawn",
-                     url=_url(locked.referral))
-    return locked
+    def after(locked: SprintRequest) -> None:
+        notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
+                         title=f"{locked.get_kind_display()} request #{locked.pk} withdrawn",
+                         url=_url(locked.referral))
+
+    return run_transition(obj=sprint_request, transition="withdraw", actor=actor,
+                          permission="fqs.withdraw_sprintrequest", request=request, after=after)

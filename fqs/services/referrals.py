@@ -4,8 +4,7 @@ and creating a provider missing from the directory (seed 001, FQS Referral Execu
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fqs import sprint
@@ -14,10 +13,14 @@ from qio_program.models import MedicareStatus, Provider, ProviderSetting, TaskSt
 from qio_program.services.tasks import task_assign, task_complete
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import require_filled, require_text
+from qis_portal.workflow import WorkflowConflict, locked_write, require_permission, run_transition
 
-from .common import deny_unless, guarded, notify_on_commit, require_text, users_with_role
+from .common import users_with_role
 from .requests import CCN
+
+WORK = "fqs.work_referral"
 
 INITIATION_FIELDS = {
     "provider_engaged_on": "Record the date the provider agreed to engage.",
@@ -40,21 +43,20 @@ def _managers(referral: Referral):
     return users_with_role(Role.QIO_MANAGER, referral.organization)
 
 
-def _locked_for_work(referral: Referral, actor, perm: str, action: str, state: str,
-                     request=None) -> Referral:
-    locked = lock(Referral, referral.pk)
-    if not actor.has_perm(perm, locked):
-        audit_record(action=action, actor=actor, target=locked, outcome="denied",
-                     request=request, note=f"missing permission {perm}")
-        raise PermissionDenied("Only the associate assigned to this referral records its work.")
+def _for_work(referral: Referral, actor, action: str, request=None):
+    """The referral, locked for a record of its work by its associate."""
+    return locked_write(referral, actor=actor, permission=WORK, action=action, request=request,
+                        message="Only the associate assigned to this referral records its "
+                                "work.")
+
+
+def _require_state(locked: Referral, state: str) -> None:
     if locked.status != state:
         raise WorkflowConflict(
             f"The referral is {locked.get_status_display().lower()}; this step is recorded "
             f"during {Referral.Status(state).label.lower()}.", current_state=locked.status)
-    return locked
 
 
-@guarded("fqs.assign_referral", "referral", "referral.assign")
 def referral_assign(*, referral: Referral, actor, assignee, request=None) -> Referral:
     """A QIO manager assigns the referral to an associate of the same QIO; the launch clock
     (FQS_LAUNCH_DAYS business days) starts at the first assignment."""
@@ -70,21 +72,22 @@ def referral_assign(*, referral: Referral, actor, assignee, request=None) -> Ref
         if locked.launch_due_date is None:
             locked.launch_due_date = sprint.launch_due_date(sprint.today())
 
-    locked = run_transition(obj=referral, transition="assign", actor=actor,
-                            permission="fqs.assign_referral", request=request, before=before,
-                            note=f"assigned to {assignee.email if assignee else '—'}")
-    # The referral's work-basket task moves from the support team queue to the associate.
-    task = locked.task
-    if task is not None and actor.has_perm("qio_program.assign_task", task):
-        task_assign(task=task, actor=actor, assigned_user=assignee, request=request,
-                    note=f"FQS referral #{locked.pk} assigned")
-    notify_on_commit(recipients=[assignee], kind="fqs.referral",
-                     title=f"FQS referral #{locked.pk} assigned to you",
-                     body=f"Launch it by {locked.launch_due_date:%B %-d, %Y}.", url=_url(locked))
-    return locked
+    def after(locked: Referral) -> None:
+        # The referral's work-basket task moves from the support team queue to the associate.
+        task = locked.task
+        if task is not None and actor.has_perm("qio_program.assign_task", task):
+            task_assign(task=task, actor=actor, assigned_user=assignee, request=request,
+                        note=f"FQS referral #{locked.pk} assigned")
+        notify_on_commit(recipients=[assignee], kind="fqs.referral",
+                         title=f"FQS referral #{locked.pk} assigned to you",
+                         body=f"Launch it by {locked.launch_due_date:%B %-d, %Y}.",
+                         url=_url(locked))
+
+    return run_transition(obj=referral, transition="assign", actor=actor,
+                          permission="fqs.assign_referral", request=request, before=before,
+                          after=after, note=f"assigned to {assignee.email if assignee else '—'}")
 
 
-@guarded("fqs.work_referral", "referral", "referral.launch")
 def referral_launch(*, referral: Referral, actor, request=None) -> Referral:
     """The sprint starts today; its end date is stored (fqs/sprint.py)."""
 
@@ -101,18 +104,20 @@ def referral_launch(*, referral: Referral, actor, request=None) -> Referral:
         if not locked.baseline_metrics:
             locked.baseline_metrics = f"{row.baseline_metric}: {row.baseline_value.normalize()}"
 
-    locked = run_transition(obj=referral, transition="launch", actor=actor,
-                            permission="fqs.work_referral", request=request, before=before)
-    # "Review and launch the FQS" was the task; launching completes it.
-    task = locked.task
-    if (task is not None and task.status == TaskStatus.OPEN
-            and actor.has_perm("qio_program.complete_task", task)):
-        task_complete(task=task, actor=actor, request=request,
-                      note=f"FQS referral #{locked.pk} launched")
-    notify_on_commit(recipients=_managers(locked), kind="fqs.referral",
-                     title=f"FQS referral #{locked.pk} launched",
-                     body=f"The sprint ends on {locked.sprint_end:%B %-d, %Y}.", url=_url(locked))
-    return locked
+    def after(locked: Referral) -> None:
+        # "Review and launch the FQS" was the task; launching completes it.
+        task = locked.task
+        if (task is not None and task.status == TaskStatus.OPEN
+                and actor.has_perm("qio_program.complete_task", task)):
+            task_complete(task=task, actor=actor, request=request,
+                          note=f"FQS referral #{locked.pk} launched")
+        notify_on_commit(recipients=_managers(locked), kind="fqs.referral",
+                         title=f"FQS referral #{locked.pk} launched",
+                         body=f"The sprint ends on {locked.sprint_end:%B %-d, %Y}.",
+                         url=_url(locked))
+
+    return run_transition(obj=referral, transition="launch", actor=actor, permission=WORK,
+                          request=request, before=before, after=after)
 
 
 def _update_fields(locked: Referral, data: dict, allowed, actor, action, request) -> Referral:
@@ -127,83 +132,75 @@ def _update_fields(locked: Referral, data: dict, allowed, actor, action, request
     return locked
 
 
-@guarded("fqs.work_referral", "referral", "referral.initiation_update")
 def referral_initiation_update(*, referral: Referral, actor, data: dict, request=None
                                ) -> Referral:
-    locked = _locked_for_work(referral, actor, "fqs.work_referral", "referral.initiation_update",
-                              Referral.Status.INITIATION, request)
-    return _update_fields(locked, data, INITIATION_FIELDS, actor, "referral.initiation_update",
-                          request)
+    with _for_work(referral, actor, "referral.initiation_update", request) as locked:
+        _require_state(locked, Referral.Status.INITIATION)
+        return _update_fields(locked, data, INITIATION_FIELDS, actor,
+                              "referral.initiation_update", request)
 
 
-def _require_fields(locked: Referral, required: dict) -> None:
-    missing = {name: message for name, message in required.items()
-               if getattr(locked, name) in (None, "")}
-    if missing:
-        raise ValidationError(missing)
+def _tell_managers(title: str, body: str = ""):
+    def after(locked: Referral) -> None:
+        notify_on_commit(recipients=_managers(locked), kind="fqs.referral",
+                         title=title.format(pk=locked.pk), body=body, url=_url(locked))
+    return after
 
 
-@guarded("fqs.work_referral", "referral", "referral.complete_initiation")
 def referral_complete_initiation(*, referral: Referral, actor, request=None) -> Referral:
-    locked = run_transition(obj=referral, transition="complete_initiation", actor=actor,
-                            permission="fqs.work_referral", request=request,
-                            before=lambda r: _require_fields(r, INITIATION_FIELDS))
-    notify_on_commit(recipients=_managers(locked), kind="fqs.referral",
-                     title=f"FQS referral #{locked.pk}: initiation complete, QAP next",
-                     url=_url(locked))
-    return locked
+    return run_transition(
+        obj=referral, transition="complete_initiation", actor=actor, permission=WORK,
+        request=request, before=lambda r: require_filled(r, INITIATION_FIELDS),
+        after=_tell_managers("FQS referral #{pk}: initiation complete, QAP next"))
 
 
-@guarded("fqs.work_referral", "referral", "referral.qap_update")
 def referral_qap_update(*, referral: Referral, actor, data: dict, request=None) -> Referral:
-    locked = _locked_for_work(referral, actor, "fqs.work_referral", "referral.qap_update",
-                              Referral.Status.QAP, request)
-    agreed = data.get("qap_agreed_on")
-    if agreed and agreed > sprint.today():
-        raise ValidationError({"qap_agreed_on": "The agreement date cannot be in the future."})
-    return _update_fields(locked, data, QAP_FIELDS, actor, "referral.qap_update", request)
+    with _for_work(referral, actor, "referral.qap_update", request) as locked:
+        _require_state(locked, Referral.Status.QAP)
+        agreed = data.get("qap_agreed_on")
+        if agreed and agreed > sprint.today():
+            raise ValidationError({"qap_agreed_on": "The agreement date cannot be in the "
+                                                    "future."})
+        return _update_fields(locked, data, QAP_FIELDS, actor, "referral.qap_update", request)
 
 
-@guarded("fqs.work_referral", "referral", "referral.agree_qap")
 def referral_agree_qap(*, referral: Referral, actor, request=None) -> Referral:
-    locked = run_transition(obj=referral, transition="agree_qap", actor=actor,
-                            permission="fqs.work_referral", request=request,
-                            before=lambda r: _require_fields(r, QAP_FIELDS))
-    notify_on_commit(recipients=_managers(locked), kind="fqs.referral",
-                     title=f"FQS referral #{locked.pk}: the provider agreed to the QAP",
-                     body="Execution has started.", url=_url(locked))
-    return locked
+    return run_transition(
+        obj=referral, transition="agree_qap", actor=actor, permission=WORK, request=request,
+        before=lambda r: require_filled(r, QAP_FIELDS),
+        after=_tell_managers("FQS referral #{pk}: the provider agreed to the QAP",
+                             "Execution has started."))
 
 
-@guarded("fqs.work_referral", "referral", "referral.intervention")
 def referral_intervention_add(*, referral: Referral, actor, performed_on: date,
                               description: str, request=None) -> ReferralIntervention:
-    locked = _locked_for_work(referral, actor, "fqs.work_referral", "referral.intervention",
-                              Referral.Status.EXECUTION, request)
-    description = require_text(description, "description", "Describe the intervention.")
-    if performed_on is None or performed_on > sprint.today():
-        raise ValidationError({"performed_on": "Give the date the intervention took place "
-                                               "(not in the future)."})
-    row = ReferralIntervention.objects.create(referral=locked, performed_on=performed_on,
-                                              description=description, recorded_by=actor)
-    audit_record(action="referral.intervention", actor=actor, target=locked, request=request,
-                 details={"performed_on": performed_on.isoformat()})
+    with _for_work(referral, actor, "referral.intervention", request) as locked:
+        _require_state(locked, Referral.Status.EXECUTION)
+        description = require_text(description, "description", "Describe the intervention.")
+        if performed_on is None or performed_on > sprint.today():
+            raise ValidationError({"performed_on": "Give the date the intervention took place "
+                                                   "(not in the future)."})
+        row = ReferralIntervention.objects.create(referral=locked, performed_on=performed_on,
+                                                  description=description, recorded_by=actor)
+        audit_record(action="referral.intervention", actor=actor, target=locked,
+                     request=request, details={"performed_on": performed_on.isoformat()})
     return row
 
 
-@guarded("fqs.work_referral", "referral", "referral.outcome")
 def referral_outcome_add(*, referral: Referral, actor, measured_on: date, value: Decimal,
                          note: str = "", request=None) -> ReferralOutcome:
-    locked = _locked_for_work(referral, actor, "fqs.work_referral", "referral.outcome",
-                              Referral.Status.EXECUTION, request)
-    if measured_on is None or measured_on > sprint.today():
-        raise ValidationError({"measured_on": "Give the measurement date (not in the future)."})
-    if value is None:
-        raise ValidationError({"value": "Enter the measured value."})
-    row = ReferralOutcome.objects.create(referral=locked, measured_on=measured_on, value=value,
-                                         note=(note or "").strip()[:500], recorded_by=actor)
-    audit_record(action="referral.outcome", actor=actor, target=locked, request=request,
-                 details={"measured_on": measured_on.isoformat(), "value": str(value)})
+    with _for_work(referral, actor, "referral.outcome", request) as locked:
+        _require_state(locked, Referral.Status.EXECUTION)
+        if measured_on is None or measured_on > sprint.today():
+            raise ValidationError({"measured_on": "Give the measurement date (not in the "
+                                                  "future)."})
+        if value is None:
+            raise ValidationError({"value": "Enter the measured value."})
+        row = ReferralOutcome.objects.create(referral=locked, measured_on=measured_on,
+                                             value=value, note=(note or "").strip()[:500],
+                                             recorded_by=actor)
+        audit_record(action="referral.outcome", actor=actor, target=locked, request=request,
+                     details={"measured_on": measured_on.isoformat(), "value": str(value)})
     return row
 
 
@@ -215,7 +212,8 @@ def referral_provider_create(*, referral: Referral, actor, name: str, setting: s
     Medicare certification (seed 001: "If I am working with an FQS provider, who is not on SPL
     (but has Med Cert), I will upload their credentials"). Refused without the attestation;
     refusals are audited outside the transaction so they are kept."""
-    deny_unless(actor, "fqs.create_provider", referral, "provider.create_verified", request)
+    require_permission(actor, "fqs.create_provider", referral, action="provider.create_verified",
+                       request=request, message="Only the referral's QIO creates its provider.")
     errors = {}
     if not attested:
         errors["attested"] = ("Confirm that you verified the facility's Medicare "
@@ -236,10 +234,9 @@ def referral_provider_create(*, referral: Referral, actor, name: str, setting: s
         audit_record(action="provider.create_verified", actor=actor, target=referral,
                      outcome="failure", request=request, details={"refused": sorted(errors)})
         raise ValidationError(errors)
-    with transaction.atomic():
-        locked = lock(Referral, referral.pk)
-        if not actor.has_perm("fqs.create_provider", locked):
-            raise PermissionDenied("Only the referral's QIO creates its provider.")
+    with locked_write(referral, actor=actor, permission="fqs.create_provider",
+                      action="provider.create_verified", request=request,
+                      message="Only the referral's QIO creates its provider.") as locked:
         if locked.provider_id is not None:
             raise WorkflowConflict("The referral's provider is already in the directory.",
                                    current_state=locked.status)

@@ -3,7 +3,7 @@
 
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,21 +11,18 @@ from fqs.models import Activation, FqsRequest, RequestAttachment, RequestNote, R
 from fqs.uploads import validate_upload
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
+from qis_portal.services.notifications import notify_on_commit
 from qis_portal.uploads import safe_display_name
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
+from qis_portal.validation import require_text
+from qis_portal.workflow import WorkflowConflict, locked_write, require_permission, run_transition
 
-from .common import cors, guarded, notify_on_commit, require_text, users_with_role
+from .common import cors, users_with_role
 
 CCN = re.compile(r"^[A-Za-z0-9]{6}$")
 EDITABLE_FIELDS = ("source", "provider", "facility_name", "facility_ccn", "facility_state",
                    "description", "aims", "sub_aims", "work_description")
-
-
-def _require(actor, perm: str, obj, action: str, request=None) -> None:
-    if not actor.has_perm(perm, obj):
-        audit_record(action=action, actor=actor, target=obj, outcome="denied", request=request,
-                     note=f"missing permission {perm}")
-        raise PermissionDenied("You do not have permission to do this on the FQS request.")
+REVIEW = "fqs.review_fqsrequest"
+REFUSAL = "You do not have permission to do this on the FQS request."
 
 
 def _facility_fields(provider, facility_name: str, facility_ccn: str, facility_state: str):
@@ -49,15 +46,21 @@ def _facility_fields(provider, facility_name: str, facility_ccn: str, facility_s
             "facility_state": (facility_state or "").strip().upper()[:2], "region": ""}
 
 
-@transaction.atomic
 def fqs_request_create(*, actor, source: str, description: str, provider=None,
                        facility_name: str = "", facility_ccn: str = "",
                        facility_state: str = "", files=(), request=None) -> FqsRequest:
-    if not actor.has_perm("fqs.add_fqsrequest"):
-        raise PermissionDenied("Sign in to submit an FQS request.")
+    require_permission(actor, "fqs.add_fqsrequest", action="fqsrequest.create",
+                       request=request, message="Sign in to submit an FQS request.")
     if source not in RequestSource.values:
         raise ValidationError({"source": "Choose one of the listed sources."})
     description = require_text(description, "description", "Describe the need.")
+    with transaction.atomic():
+        return _create(actor, source, description, provider, facility_name, facility_ccn,
+                       facility_state, files, request)
+
+
+def _create(actor, source, description, provider, facility_name, facility_ccn, facility_state,
+            files, request) -> FqsRequest:
     fqs_request = FqsRequest.objects.create(
         source=source, description=description, submitted_by=actor,
         **_facility_fields(provider, facility_name, facility_ccn, facility_state),
@@ -75,12 +78,15 @@ def fqs_request_create(*, actor, source: str, description: str, provider=None,
     return fqs_request
 
 
-@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.update")
 def fqs_request_update(*, fqs_request: FqsRequest, actor, data: dict, route_cors=None,
                        route_smes=None, request=None) -> FqsRequest:
     """The Intake Reviewer edits and adds information while the request is under review."""
-    locked = lock(FqsRequest, fqs_request.pk)
-    _require(actor, "fqs.review_fqsrequest", locked, "fqsrequest.update", request)
+    with locked_write(fqs_request, actor=actor, permission=REVIEW, action="fqsrequest.update",
+                      request=request, message=REFUSAL) as locked:
+        return _update(locked, actor, data, route_cors, route_smes, request)
+
+
+def _update(locked: FqsRequest, actor, data: dict, route_cors, route_smes, request):
     if locked.status != FqsRequest.Status.NEW:
         raise WorkflowConflict(
             f"The request is {locked.get_status_display().lower()}; its intake details are final.",
@@ -118,14 +124,14 @@ def fqs_request_update(*, fqs_request: FqsRequest, actor, data: dict, route_cors
     return locked
 
 
-@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.note")
 def fqs_request_note_add(*, fqs_request: FqsRequest, actor, body: str, request=None
                          ) -> RequestNote:
-    _require(actor, "fqs.review_fqsrequest", fqs_request, "fqsrequest.note", request)
     body = require_text(body, "body", "Write the note.")
-    note = RequestNote.objects.create(request=fqs_request, author=actor, body=body)
-    audit_record(action="fqsrequest.note", actor=actor, target=fqs_request, request=request,
-                 note=body[:500])
+    with locked_write(fqs_request, actor=actor, permission=REVIEW, action="fqsrequest.note",
+                      request=request, message=REFUSAL) as locked:
+        note = RequestNote.objects.create(request=locked, author=actor, body=body)
+        audit_record(action="fqsrequest.note", actor=actor, target=locked, request=request,
+                     note=body[:500])
     return note
 
 
@@ -142,14 +148,13 @@ def _attach(fqs_request, actor, upload, request) -> RequestAttachment:
     return attachment
 
 
-@guarded("fqs.attach_fqsrequest", "fqs_request", "fqsrequest.attach")
 def fqs_request_attach(*, fqs_request: FqsRequest, actor, upload, request=None
                        ) -> RequestAttachment:
-    _require(actor, "fqs.attach_fqsrequest", fqs_request, "fqsrequest.attach", request)
-    return _attach(fqs_request, actor, upload, request)
+    with locked_write(fqs_request, actor=actor, permission="fqs.attach_fqsrequest",
+                      action="fqsrequest.attach", request=request, message=REFUSAL) as locked:
+        return _attach(locked, actor, upload, request)
 
 
-@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.approve")
 def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", request=None
                         ) -> FqsRequest:
     """On the SPL → Non-FQS Support, routed to the COR; off the SPL → FQS Activation."""
@@ -161,35 +166,34 @@ def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", reque
         locked.reviewed_at = timezone.now()
         locked.decision_reason = note.strip()
 
-    locked = run_transition(obj=fqs_request, transition="approve", actor=actor,
-                            permission="fqs.review_fqsrequest", note=note, request=request,
-                            before=before)
-    url = f"/fqs/requests/{locked.pk}/"
-    routed = list(locked.route_cors.all()) or cors()
-    if locked.status == FqsRequest.Status.FQS_ACTIVATION:
-        activation = Activation.objects.create(request=locked)
-        audit_record(action="activation.create", actor=actor, target=activation,
-                     to_state=activation.status, request=request)
-        notify_on_commit(
-            recipients=users_with_role(Role.CMS_FQS_REVIEWER), kind="fqs.activation",
-            title=f"FQS activation #{activation.pk} to prepare: {locked.facility_label}",
-            body="The intake reviewer approved the request; the facility is not on the SPL.",
-            url=f"/fqs/activations/{activation.pk}/",
-        )
-    else:
-        notify_on_commit(
-            recipients=routed, kind="fqs.request",
-            title=f"Non-FQS support: {locked.facility_label}",
-            body="The facility is on the SPL: work with the QIO to bring this need into its "
-                 "regular QI engagement.", url=url,
-        )
-    notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
-                     title=f"Your FQS request #{locked.pk} was approved",
-                     body=locked.get_status_display(), url=url)
-    return locked
+    def after(locked: FqsRequest) -> None:
+        url = f"/fqs/requests/{locked.pk}/"
+        if locked.status == FqsRequest.Status.FQS_ACTIVATION:
+            activation = Activation.objects.create(request=locked)
+            audit_record(action="activation.create", actor=actor, target=activation,
+                         to_state=activation.status, request=request)
+            notify_on_commit(
+                recipients=users_with_role(Role.CMS_FQS_REVIEWER), kind="fqs.activation",
+                title=f"FQS activation #{activation.pk} to prepare: {locked.facility_label}",
+                body="The intake reviewer approved the request; the facility is not on the "
+                     "SPL.", url=f"/fqs/activations/{activation.pk}/",
+            )
+        else:
+            notify_on_commit(
+                recipients=list(locked.route_cors.all()) or cors(), kind="fqs.request",
+                title=f"Non-FQS support: {locked.facility_label}",
+                body="The facility is on the SPL: work with the QIO to bring this need into "
+                     "its regular QI engagement.", url=url,
+            )
+        notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
+                         title=f"Your FQS request #{locked.pk} was approved",
+                         body=locked.get_status_display(), url=url)
+
+    return run_transition(obj=fqs_request, transition="approve", actor=actor,
+                          permission=REVIEW, note=note, request=request, before=before,
+                          after=after)
 
 
-@guarded("fqs.review_fqsrequest", "fqs_request", "fqsrequest.reject")
 def fqs_request_reject(*, fqs_request: FqsRequest, actor, reason: str, request=None
                        ) -> FqsRequest:
     reason = (reason or "").strip()
@@ -200,10 +204,11 @@ def fqs_request_reject(*, fqs_request: FqsRequest, actor, reason: str, request=N
         locked.reviewed_at = timezone.now()
         locked.decision_reason = reason
 
-    locked = run_transition(obj=fqs_request, transition="reject", actor=actor,
-                            permission="fqs.review_fqsrequest", note=reason, request=request,
-                            before=before)
-    notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
-                     title=f"Your FQS request #{locked.pk} was not accepted", body=reason,
-                     url=f"/fqs/requests/{locked.pk}/")
-    return locked
+    def after(locked: FqsRequest) -> None:
+        notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
+                         title=f"Your FQS request #{locked.pk} was not accepted", body=reason,
+                         url=f"/fqs/requests/{locked.pk}/")
+
+    return run_transition(obj=fqs_request, transition="reject", actor=actor,
+                          permission=REVIEW, note=reason, request=request, before=before,
+                          after=after)

@@ -2,16 +2,18 @@
 read only by the COR and CMS read-only users, each reading audited (seed 001, Provider
 Feedback Survey; DOMAIN.md §3.4 "only the COR and CMS read-only users can read responses")."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from fqs.models import Referral, Survey, SurveyResponse
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record, audit_record_many
-from qis_portal.workflow import run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import require_permission, run_transition
 
-from .common import cors, guarded, notify_on_commit, users_with_role
+from .common import cors, users_with_role
 
 READ_ACTION = "survey_response.read_restricted"
+READ_REFUSAL = "Only the COR and CMS read-only users read survey responses."
 
 
 def survey_send(*, referral: Referral) -> Survey:
@@ -33,33 +35,32 @@ def survey_send(*, referral: Referral) -> Survey:
     return survey
 
 
-@guarded("fqs.answer_survey", "survey", "survey.answer")
 def survey_answer(*, survey: Survey, actor, overall_satisfaction: int, issue_resolved: bool,
                   would_recommend: bool, comments: str = "", request=None) -> Survey:
     def before(locked: Survey) -> None:
         if overall_satisfaction not in SurveyResponse.Rating.values:
             raise ValidationError({"overall_satisfaction": "Choose a rating from 1 to 5."})
 
-    locked = run_transition(obj=survey, transition="answer", actor=actor,
-                            permission="fqs.answer_survey", request=request, before=before)
-    SurveyResponse.objects.create(
-        survey=locked, overall_satisfaction=overall_satisfaction,
-        issue_resolved=bool(issue_resolved), would_recommend=bool(would_recommend),
-        comments=(comments or "").strip()[:2000], submitted_by=actor,
-    )
-    notify_on_commit(recipients=cors(), kind="fqs.survey",
-                     title=f"A provider answered the feedback survey of FQS referral "
-                           f"#{locked.referral_id}",
-                     url="/fqs/survey-responses/")
-    return locked
+    def after(locked: Survey) -> None:
+        SurveyResponse.objects.create(
+            survey=locked, overall_satisfaction=overall_satisfaction,
+            issue_resolved=bool(issue_resolved), would_recommend=bool(would_recommend),
+            comments=(comments or "").strip()[:2000], submitted_by=actor,
+        )
+        notify_on_commit(recipients=cors(), kind="fqs.survey",
+                         title=f"A provider answered the feedback survey of FQS referral "
+                               f"#{locked.referral_id}",
+                         url="/fqs/survey-responses/")
+
+    return run_transition(obj=survey, transition="answer", actor=actor,
+                          permission="fqs.answer_survey", request=request, before=before,
+                          after=after, denied="This survey is for the surveyed provider.")
 
 
 def survey_responses_read(*, actor, responses, request=None) -> list[SurveyResponse]:
     """Hand responses to a COR or CMS read-only user; every response read is audited."""
-    if not actor.has_perm("fqs.read_survey_response"):
-        audit_record(action=READ_ACTION, actor=actor, outcome="denied", request=request,
-                     note="missing permission fqs.read_survey_response")
-        raise PermissionDenied("Only the COR and CMS read-only users read survey responses.")
+    require_permission(actor, "fqs.read_survey_response", action=READ_ACTION, request=request,
+                       message=READ_REFUSAL)
     rows = list(responses)
     audit_record_many(action=READ_ACTION, actor=actor, targets=rows, request=request,
                       details=lambda row: {"survey": row.survey_id})

@@ -1,5 +1,6 @@
 """FQS activation pages: the FQS Reviewer prepares and submits; the COR approves or rejects."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -7,8 +8,13 @@ from django.views.decorators.http import require_POST
 from fqs import selectors, services
 from fqs.forms import ActivationForm, ActivationProviderForm, ApproveForm, RejectForm, SubmitForm
 from fqs.models import Activation, ActivationProvider
-
-from .common import form_error_message, require_perm, run_action
+from qis_portal.views.common import (
+    bound,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
 
 
 def _get(request, pk: int) -> Activation:
@@ -58,13 +64,14 @@ def _suggested_provider(activation: Activation) -> dict:
 def activation_edit(request, pk: int):
     activation = _get(request, pk)
     require_perm(request, "fqs.change_activation", activation)
-    form = ActivationForm.for_activation(activation, request.POST or None)
+    form = ActivationForm.for_activation(activation, bound(request))
     if request.method == "POST" and form.is_valid():
-        response = run_action(request, f"/fqs/activations/{pk}/", services.activation_update,
-                              "Activation details saved.", form=form, activation=activation,
-                              data=form.cleaned_data)
-        if response is not None:
-            return response
+        done = call_service(request, services.activation_update, form=form,
+                            activation=activation, data=form.cleaned_data)
+        if done.ok or done.conflict:
+            if done.ok:
+                messages.success(request, "Activation details saved.")
+            return redirect(f"/fqs/activations/{pk}/")
     return render(request, "fqs/activation_edit.html", {"obj": activation, "form": form})
 
 

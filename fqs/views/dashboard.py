@@ -4,8 +4,7 @@ for anyone with a login, who may submit a request."""
 from django.shortcuts import render
 
 from fqs import selectors
-
-from .common import require_perm
+from qis_portal.views.common import require_perm
 
 
 def dashboard(request):

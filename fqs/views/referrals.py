@@ -1,7 +1,6 @@
 """FQS referral pages: assignment, launch, initiation, QAP, execution, sprint requests."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -19,9 +18,13 @@ from fqs.forms import (
     SprintRequestForm,
 )
 from fqs.models import Referral, SprintRequest
-from qis_portal.workflow import WorkflowConflict
-
-from .common import form_error_message, require_perm, run_action
+from qis_portal.views.common import (
+    bound,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
 
 
 def _get(request, pk: int) -> Referral:
@@ -110,17 +113,11 @@ def _save_then_maybe_complete(request, pk, referral, form, update, complete, sav
     if not form.is_valid():
         form_error_message(request, form)
         return redirect(_url(pk))
-    try:
-        update(referral=referral, actor=request.user, data=form.cleaned_data, request=request)
-        if request.POST.get("action") == "complete":
-            complete(referral=referral, actor=request.user, request=request)
-            messages.success(request, completed)
-        else:
+    if call_service(request, update, referral=referral, data=form.cleaned_data).ok:
+        if request.POST.get("action") != "complete":
             messages.success(request, saved)
-    except WorkflowConflict as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        elif call_service(request, complete, referral=referral).ok:
+            messages.success(request, completed)
     return redirect(_url(pk))
 
 
@@ -176,27 +173,30 @@ def referral_provider_create(request, pk: int):
     referral = _get(request, pk)
     require_perm(request, "fqs.create_provider", referral)
     row = referral.activation_provider
-    form = ProviderCreateForm(request.POST or None, initial={
+    form = ProviderCreateForm(bound(request), initial={
         "name": row.facility_name, "ccn": row.facility_ccn, "state": row.facility_state})
     if request.method == "POST" and form.is_valid():
-        response = run_action(request, _url(pk), services.referral_provider_create,
-                              "Provider created in the directory with its verified Medicare "
-                              "certification.", form=form, referral=referral, **form.cleaned_data)
-        if response is not None:
-            return response
+        done = call_service(request, services.referral_provider_create, form=form,
+                            referral=referral, **form.cleaned_data)
+        if done.ok or done.conflict:
+            if done.ok:
+                messages.success(request, "Provider created in the directory with its "
+                                          "verified Medicare certification.")
+            return redirect(_url(pk))
     return render(request, "fqs/provider_form.html", {"obj": referral, "form": form})
 
 
 def sprint_request_new(request, pk: int):
     referral = _get(request, pk)
     require_perm(request, "fqs.add_sprintrequest", referral)
-    form = SprintRequestForm(request.POST or None, initial={"kind": request.GET.get("kind")})
+    form = SprintRequestForm(bound(request), initial={"kind": request.GET.get("kind")})
     if request.method == "POST" and form.is_valid():
-        response = run_action(request, _url(pk), services.sprint_request_create,
-                              "Request submitted to the COR.", form=form, referral=referral,
-                              **form.cleaned_data)
-        if response is not None:
-            return response
+        done = call_service(request, services.sprint_request_create, form=form,
+                            referral=referral, **form.cleaned_data)
+        if done.ok or done.conflict:
+            if done.ok:
+                messages.success(request, "Request submitted to the COR.")
+            return redirect(_url(pk))
     return render(request, "fqs/sprint_request_form.html", {"obj": referral, "form": form})
 
 

@@ -1,7 +1,6 @@
 """FQS request pages: submit, list, review (edit, notes, files, approve, reject), download."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +16,14 @@ from fqs.forms import (
     RejectForm,
 )
 from fqs.models import FqsRequest, RequestAttachment
-
-from .common import errors_to_form, form_error_message, require_perm, run_action
+from qis_portal.views.common import (
+    bound,
+    bound_files,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
 
 
 def _get(request, pk: int) -> FqsRequest:
@@ -42,22 +47,18 @@ def request_list(request):
 
 def request_create(request):
     require_perm(request, "fqs.add_fqsrequest")
-    form = FqsRequestForm(request.POST or None, request.FILES or None)
+    form = FqsRequestForm(bound(request), bound_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            fqs_request = services.fqs_request_create(
-                actor=request.user, source=data["source"], description=data["description"],
-                provider=data["provider"], facility_name=data["facility_name"],
-                facility_ccn=data["facility_ccn"], facility_state=data["facility_state"],
-                files=data["files"], request=request,
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, f"FQS request #{fqs_request.pk} submitted for intake "
+        done = call_service(
+            request, services.fqs_request_create, form=form, source=data["source"],
+            description=data["description"], provider=data["provider"],
+            facility_name=data["facility_name"], facility_ccn=data["facility_ccn"],
+            facility_state=data["facility_state"], files=data["files"])
+        if done.ok:
+            messages.success(request, f"FQS request #{done.result.pk} submitted for intake "
                                       "review.")
-            return redirect("fqs:request_detail", pk=fqs_request.pk)
+            return redirect("fqs:request_detail", pk=done.result.pk)
     return render(request, "fqs/request_form.html", {"form": form})
 
 
@@ -80,17 +81,18 @@ def request_detail(request, pk: int):
 def request_edit(request, pk: int):
     fqs_request = _get(request, pk)
     require_perm(request, "fqs.review_fqsrequest", fqs_request)
-    form = IntakeForm.for_request(fqs_request, request.POST or None)
+    form = IntakeForm.for_request(fqs_request, bound(request))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         route_cors = data.pop("route_cors")
         route_smes = data.pop("route_smes")
-        response = run_action(
-            request, f"/fqs/requests/{pk}/", services.fqs_request_update,
-            "Intake details saved.", form=form, fqs_request=fqs_request, data=data,
-            route_cors=list(route_cors), route_smes=list(route_smes))
-        if response is not None:
-            return response
+        done = call_service(request, services.fqs_request_update, form=form,
+                            fqs_request=fqs_request, data=data, route_cors=list(route_cors),
+                            route_smes=list(route_smes))
+        if done.ok or done.conflict:
+            if done.ok:
+                messages.success(request, "Intake details saved.")
+            return redirect(f"/fqs/requests/{pk}/")
     return render(request, "fqs/request_edit.html", {"obj": fqs_request, "form": form})
 
 
