@@ -38,7 +38,6 @@ from fqs.models import (
     SprintRequest,
     SprintRequestKind,
 )
-from qio_program.lifecycle.states import REGION_STATES
 from qio_program.models import (
     MedicareStatus,
     Provider,
@@ -54,7 +53,7 @@ from qio_program.models import (
 from qio_program.services import spl_csv
 from qis_portal.demo import qio_name
 from qis_portal.models import Organization, OrgType, User
-from qis_portal.regions import AIAN_REGIONS, QIN_REGIONS, Region
+from qis_portal.regions import AIAN_REGIONS, QIN_REGIONS, REGION_STATES, Region
 from submissions.models import (
     Determination,
     FormType,

@@ -1,10 +1,9 @@
 """The QIN region of a practice, from its state (QIN-QIO: QPP and QPP-SURS serve “the QIN's
-region”, seed 004). The state lists are the portal's one map, in qio_program.lifecycle.states;
-AIAN tribal regions overlap the QIN regions and are not QPP service areas, so only the 7 QIN
+region”, seed 004). The state lists are the portal's one map, in qis_portal.regions; AIAN
+tribal regions overlap the QIN regions and are not QPP service areas, so only the 7 QIN
 regions count here."""
 
-from qio_program.lifecycle.states import REGION_STATES, STATE_NAMES
-from qis_portal.regions import QIN_REGIONS, Region
+from qis_portal.regions import QIN_REGIONS, REGION_STATES, STATE_NAMES, Region
 
 _QIN_REGION_OF_STATE: dict[str, str] = {
     state: str(region.value) for region in QIN_REGIONS for state in REGION_STATES[region]

@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from qio_program.api.common import UpdatedSinceFilterSet, service_call
+from qio_program.api.common import UpdatedSinceFilterSet
 from qio_program.models import (
     IDF_DISCIPLINES,
     Attachment,
@@ -138,8 +138,8 @@ class InteractionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             contacts = list(providers[0].contacts.filter(pk__in=contact_ids))
             if len(contacts) != len(set(contact_ids)):
                 raise serializers.ValidationError({"contacts": "Unknown contact."})
-        return service_call(interaction_create, actor=request.user, providers=providers,
-                            data=values, contacts=contacts, request=request)
+        return interaction_create(actor=request.user, providers=providers,
+                                  data=values, contacts=contacts, request=request)
 
     @extend_schema(request=QioInteractionInput, responses={201: QioInteractionOutput})
     def create(self, request):
@@ -170,8 +170,8 @@ class InteractionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         interaction = self.get_object()
         data = QioAttachmentInput(data=request.data)
         data.is_valid(raise_exception=True)
-        stored = service_call(interaction_attach, interaction=interaction, actor=request.user,
-                              files=[data.validated_data["file"]], request=request)
+        stored = interaction_attach(interaction=interaction, actor=request.user,
+                                    files=[data.validated_data["file"]], request=request)
         return Response(QioAttachmentOutput(stored[0], context={"interaction": interaction}).data,
                         status=status.HTTP_201_CREATED)
 
@@ -231,6 +231,6 @@ class InterventionReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
         interaction = interactions_for(request.user).filter(pk=values.pop("interaction")).first()
         if interaction is None:
             raise serializers.ValidationError({"interaction": "Unknown interaction."})
-        report = service_call(intervention_report_save, interaction=interaction,
-                              actor=request.user, data=values, request=request)
+        report = intervention_report_save(interaction=interaction,
+                                          actor=request.user, data=values, request=request)
         return Response(QioInterventionReportOutput(report).data, status=status.HTTP_201_CREATED)

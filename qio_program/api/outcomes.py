@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from qio_program.api.common import UpdatedSinceFilterSet, service_call
+from qio_program.api.common import UpdatedSinceFilterSet
 from qio_program.models import OutcomeMeasure, OutcomeValue
 from qio_program.selectors.scope import outcomes_for, providers_for
 from qio_program.services.outcomes import outcome_record
@@ -71,8 +71,8 @@ class OutcomeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         provider = providers_for(request.user).filter(pk=values.pop("provider")).first()
         if provider is None:
             raise serializers.ValidationError({"provider": "Unknown provider."})
-        record = service_call(outcome_record, actor=request.user, provider=provider,
-                              request=request, **values)
+        record = outcome_record(actor=request.user, provider=provider,
+                                request=request, **values)
         return Response(QioOutcomeOutput(record).data, status=status.HTTP_201_CREATED)
 
 

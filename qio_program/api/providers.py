@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from qio_program.api.common import UpdatedSinceFilterSet, service_call
+from qio_program.api.common import UpdatedSinceFilterSet
 from qio_program.models import MedicareStatus, Provider, ProviderContact, ProviderSetting
 from qio_program.selectors.directory import search_filter, spl_filter
 from qio_program.selectors.scope import providers_for
@@ -83,8 +83,8 @@ class ProviderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def create(self, request):
         data = QioProviderInput(data=request.data)
         data.is_valid(raise_exception=True)
-        provider = service_call(provider_create, actor=request.user, data=data.validated_data,
-                                request=request)
+        provider = provider_create(actor=request.user, data=data.validated_data,
+                                   request=request)
         return Response(QioProviderOutput(provider).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=QioProviderInput, responses=QioProviderOutput)
@@ -92,6 +92,6 @@ class ProviderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         provider = self.get_object()
         data = QioProviderInput(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        provider = service_call(provider_update, provider=provider, actor=request.user,
-                                data=data.validated_data, request=request)
+        provider = provider_update(provider=provider, actor=request.user,
+                                   data=data.validated_data, request=request)
         return Response(QioProviderOutput(provider).data)

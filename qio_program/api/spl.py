@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from qio_program.api.common import UpdatedSinceFilterSet, service_call
+from qio_program.api.common import UpdatedSinceFilterSet
 from qio_program.models import SplEntry, SplUpload, SplVersion
 from qio_program.selectors.scope import spl_uploads_for, spl_versions_for
 from qio_program.services.spl import spl_upload_create
@@ -91,9 +91,9 @@ class SplVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         """Upload a region's SPL CSV; it is checked and imported in the background."""
         data = QioSplUploadInput(data=request.data)
         data.is_valid(raise_exception=True)
-        upload = service_call(spl_upload_create, actor=request.user,
-                              region=data.validated_data["region"],
-                              upload=data.validated_data["file"], request=request)
+        upload = spl_upload_create(actor=request.user,
+                                   region=data.validated_data["region"],
+                                   upload=data.validated_data["file"], request=request)
         return Response(QioSplUploadOutput(upload).data, status=status.HTTP_202_ACCEPTED)
 
 

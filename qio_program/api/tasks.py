@@ -6,7 +6,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from qio_program.api.common import UpdatedSinceFilterSet, service_call
+from qio_program.api.common import UpdatedSinceFilterSet
 from qio_program.models import Task, TaskPriority, TaskQueue, WorkGroup
 from qio_program.selectors.scope import tasks_for, user_qio
 from qio_program.selectors.tasks import mine_filter
@@ -105,8 +105,8 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def create(self, request):
         data = QioTaskInput(data=request.data)
         data.is_valid(raise_exception=True)
-        task = service_call(task_create_manual, actor=request.user, request=request,
-                            **data.validated_data)
+        task = task_create_manual(actor=request.user, request=request,
+                                  **data.validated_data)
         return Response(QioTaskOutput(task).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=QioTaskAssignInput, responses=QioTaskOutput)
@@ -126,9 +126,9 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             group = WorkGroup.objects.filter(pk=values["assigned_group"], qio=qio).first()
             if group is None:
                 raise serializers.ValidationError({"assigned_group": "Not a group of your QIO."})
-        task = service_call(task_assign, task=task, actor=request.user, assigned_user=user,
-                            assigned_group=group, assigned_queue=values["assigned_queue"],
-                            note=values["note"], request=request)
+        task = task_assign(task=task, actor=request.user, assigned_user=user,
+                           assigned_group=group, assigned_queue=values["assigned_queue"],
+                           note=values["note"], request=request)
         return Response(QioTaskOutput(task).data)
 
     @extend_schema(request=QioTaskNoteInput, responses=QioTaskOutput)
@@ -147,6 +147,6 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         task = self.get_object()
         data = QioTaskCommentInput(data=request.data)
         data.is_valid(raise_exception=True)
-        comment = service_call(task_comment_add, task=task, actor=request.user,
-                               body=data.validated_data["body"], request=request)
+        comment = task_comment_add(task=task, actor=request.user,
+                                   body=data.validated_data["body"], request=request)
         return Response(QioTaskCommentOutput(comment).data, status=status.HTTP_201_CREATED)

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from qio_program.forms.common import DateInput
 from qio_program.models import MedicareStatus, ProviderSetting
-from qio_program.states import STATE_CHOICES
-from qis_portal.regions import Region
+from qis_portal.regions import STATE_CHOICES, Region
 
 ANY = [("", "Any")]
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from qio_program.lifecycle.choices import DeliverableKind
-from qio_program.lifecycle.states import state_name
 from qis_portal.business_days import add_months, business_days_after_month_end
+from qis_portal.regions import state_name
 
 POP_MONTHS = 60
 FOUNDATIONAL_MONTHS = 12

@@ -228,7 +228,7 @@ def agreements_to_sign(user) -> list:
 
 def a3c_overview(task_order: TaskOrder) -> list[dict]:
     """Per state of the region: its latest A3C version and whether any version is approved."""
-    from qio_program.lifecycle.states import state_name, states_for_region
+    from qis_portal.regions import state_name, states_for_region
 
     versions = list(A3C.objects.filter(task_order=task_order).order_by("state", "-version"))
     latest = {a3c.state: a3c for a3c in latest_versions(versions, "state")}

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from qis_portal.regions import Region
 
@@ -30,11 +31,15 @@ class SplUploadStatus(models.TextChoices):
     FAILED = "failed", "Refused: nothing imported"
 
 
-class SplUpload(models.Model):
+RUNNING_STATUSES = (SplUploadStatus.QUEUED, SplUploadStatus.VALIDATING,
+                    SplUploadStatus.IMPORTING)
+
+
+class SplUpload(FSMModelMixin, models.Model):
     """One CSV file sent by CMS, and the background job that checks and imports it.
 
-    The status is a job's progress written by the worker, not a reviewer's workflow, so it is a
-    plain field; the page polls `rows_checked` / `rows_total`.
+    The status is the job's progress; the worker moves it through run_transition like every
+    other state (qio_program.services.spl), and the page polls `rows_checked` / `rows_total`.
     """
 
     region = models.CharField(max_length=40, choices=Region.choices, db_index=True)
@@ -43,8 +48,8 @@ class SplUpload(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
-    status = models.CharField(max_length=20, choices=SplUploadStatus.choices,
-                              default=SplUploadStatus.QUEUED)
+    status = FSMField(max_length=20, choices=SplUploadStatus.choices,
+                      default=SplUploadStatus.QUEUED, protected=True)
     rows_total = models.PositiveIntegerField(default=0)
     rows_checked = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
@@ -63,8 +68,7 @@ class SplUpload(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (SplUploadStatus.QUEUED, SplUploadStatus.VALIDATING,
-                               SplUploadStatus.IMPORTING)
+        return self.status in RUNNING_STATUSES
 
     @property
     def percent(self) -> int:
@@ -73,6 +77,22 @@ class SplUpload(models.Model):
         if not self.rows_total:
             return 0
         return min(100, int(self.rows_checked * 100 / self.rows_total))
+
+    @transition(field=status, source=list(RUNNING_STATUSES), target=SplUploadStatus.VALIDATING)
+    def start_checking(self):
+        """The job starts checking every row (again, for a job delivered twice)."""
+
+    @transition(field=status, source=SplUploadStatus.VALIDATING, target=SplUploadStatus.IMPORTING)
+    def start_import(self):
+        """Every row passed: the new version is being written."""
+
+    @transition(field=status, source=SplUploadStatus.IMPORTING, target=SplUploadStatus.IMPORTED)
+    def finish(self):
+        """The new version is the region's current SPL."""
+
+    @transition(field=status, source=list(RUNNING_STATUSES), target=SplUploadStatus.FAILED)
+    def fail(self):
+        """A bad row (or an unreadable file): nothing was imported."""
 
 
 class SplUploadError(models.Model):

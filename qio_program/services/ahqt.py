@@ -15,6 +15,7 @@ from qio_program.models import Provider, Task, TaskQueue
 from qio_program.selectors.scope import user_qio
 from qio_program.services.tasks import task_create
 from qis_portal.models import QIO_ORG_TYPES, Organization
+from qis_portal.workflow import require_permission
 
 _PSA_RESOLVERS: list[Callable[[Provider], bool]] = []
 
@@ -60,15 +61,17 @@ def ahqt_task_ensure_from_psa_resolver(provider: Provider, *, actor=None) -> Tas
     return ahqt_task_ensure(provider, has_active_psa=has_psa, actor=actor)
 
 
-def ahqt_queue_bulk(*, actor, providers: Iterable[Provider]) -> tuple[list[Task], list[Provider]]:
+def ahqt_queue_bulk(*, actor, providers: Iterable[Provider], request=None
+                    ) -> tuple[list[Task], list[Provider]]:
     """Bulk action: queue an AHQT assessment task for each provider (once per provider)."""
     qio = user_qio(actor)
     if qio is None or not actor.has_perm("qio_program.bulk_providers"):
         raise PermissionDenied("Only QIO users send AHQT assessments.")
     queued, already = [], []
     for provider in providers:
-        if not actor.has_perm("qio_program.change_provider", provider):
-            raise PermissionDenied(f"{provider} is outside your region.")
+        require_permission(actor, "qio_program.change_provider", provider,
+                           action="provider.ahqt_queue", request=request,
+                           message=f"{provider} is outside your region.")
         task = task_create(
             qio=qio, subject=f"AHQT assessment: {provider.name}",
             assigned_queue=TaskQueue.AHQT, related=provider, owner=actor,

@@ -23,6 +23,7 @@ from qio_program.models.interactions import SUBCATEGORY_CATEGORY
 from qio_program.selectors.scope import user_qio
 from qio_program.services.files import check_attachment
 from qis_portal.services.audit import audit_record
+from qis_portal.workflow import require_permission
 
 INTERACTION_FIELDS = ("date", "audience_type", "mode", "category", "subcategory",
                       "duration_minutes", "details", "learnings", "other_contacts",
@@ -80,8 +81,9 @@ def interaction_create(*, actor, providers: list[Provider], data: dict, files=()
     if len(providers) > MAX_BULK_PROVIDERS:
         raise ValidationError({"providers": f"Log at most {MAX_BULK_PROVIDERS} providers at once."})
     for provider in providers:
-        if not actor.has_perm("qio_program.add_interaction", provider):
-            raise PermissionDenied(f"You cannot log interactions for {provider}.")
+        require_permission(actor, "qio_program.add_interaction", provider,
+                           action="interaction.create", request=request,
+                           message=f"You cannot log interactions for {provider}.")
     contacts = list(contacts or [])
     if contacts and (len(providers) != 1
                      or any(c.provider_id != providers[0].pk for c in contacts)):
@@ -112,8 +114,9 @@ def interaction_create(*, actor, providers: list[Provider], data: dict, files=()
 
 @transaction.atomic
 def interaction_attach(*, interaction: Interaction, actor, files, request=None) -> list[Attachment]:
-    if not actor.has_perm("qio_program.add_interaction", interaction.provider):
-        raise PermissionDenied("You cannot add files to this interaction.")
+    require_permission(actor, "qio_program.add_interaction", interaction.provider,
+                       action="interaction.attach", request=request,
+                       message="You cannot add files to this interaction.")
     if interaction.attachments.count() + len(list(files)) > MAX_FILES:
         raise ValidationError({"files": f"An interaction has at most {MAX_FILES} files."})
     stored = store_attachments(files=files, actor=actor)

@@ -6,13 +6,14 @@ interaction", with mode of engagement, targeted audience, level of intensity, de
 5 IDF key disciplines and progress toward completion.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from qio_program.models import IDF_DISCIPLINES, Interaction, InterventionReport
 from qis_portal.services.audit import audit_record
 from qis_portal.services.notifications import notify
+from qis_portal.workflow import require_permission
 
 REPORT_FIELDS = ("mode_of_engagement", "targeted_audience", "level_of_intensity",
                  *(name for name, _, _ in IDF_DISCIPLINES), "progress_percent",
@@ -25,8 +26,9 @@ def intervention_report_save(*, interaction: Interaction, actor, data: dict,
     """File (or correct) the interaction's intervention report."""
     locked = Interaction.objects.select_for_update().select_related("provider").get(
         pk=interaction.pk)
-    if not actor.has_perm("qio_program.add_interventionreport", locked):
-        raise PermissionDenied("You cannot report on this interaction.")
+    require_permission(actor, "qio_program.add_interventionreport", locked,
+                       action="interventionreport.save", request=request,
+                       message="You cannot report on this interaction.")
     if not locked.intervention_delivered:
         raise ValidationError("This interaction delivered no intervention, so it has no "
                               "intervention report.")

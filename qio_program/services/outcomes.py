@@ -7,7 +7,7 @@ CMS system to report their measures data" and "can get assistance from the QIO".
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from qio_program.models import (
     ProviderSetting,
 )
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict
+from qis_portal.workflow import WorkflowConflict, require_permission
 
 
 def current_quarter(today=None) -> tuple[int, int]:
@@ -61,8 +61,9 @@ def outcome_record(*, actor, provider: Provider, measure: OutcomeMeasure, year: 
     outpatient clinical practice's measures and make a seventh.
     """
     locked = Provider.objects.select_for_update().get(pk=provider.pk)
-    if not actor.has_perm("qio_program.add_outcome", locked):
-        raise PermissionDenied("You cannot report outcomes for this provider.")
+    require_permission(actor, "qio_program.add_outcome", locked,
+                       action="outcome.record", request=request,
+                       message="You cannot report outcomes for this provider.")
     _check(locked, measure, year, quarter, numerator, denominator)
     existing = OutcomeValue.objects.filter(provider=locked, measure=measure, year=year,
                                            quarter=quarter).first()

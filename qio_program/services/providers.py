@@ -5,8 +5,9 @@ from django.db import transaction
 
 from qio_program.models import MedicareStatus, Provider, ProviderContact
 from qio_program.selectors.scope import user_qio
-from qio_program.states import US_STATES
+from qis_portal.regions import STATE_NAMES
 from qis_portal.services.audit import audit_record
+from qis_portal.workflow import require_permission
 
 PROVIDER_FIELDS = (
     "name", "setting", "ccn", "tin", "address_line1", "address_line2", "city", "state",
@@ -37,7 +38,7 @@ def _validate(provider: Provider) -> None:
         errors.update(exc.message_dict)
     if not provider.ccn and not provider.tin:
         errors.setdefault("ccn", []).append("Give a CCN, a TIN, or both.")
-    if provider.state and provider.state not in US_STATES:
+    if provider.state and provider.state not in STATE_NAMES:
         errors.setdefault("state", []).append(f"“{provider.state}” is not a US state code.")
     if provider.ccn and Provider.objects.filter(ccn=provider.ccn).exclude(pk=provider.pk).exists():
         errors.setdefault("ccn", []).append(
@@ -76,8 +77,9 @@ def provider_create(*, actor, data: dict, request=None) -> Provider:
 def provider_update(*, provider: Provider, actor, data: dict, request=None) -> Provider:
     """Edit directory data; region and SPL status are not editable here (SPL uploads set it)."""
     locked = Provider.objects.select_for_update().get(pk=provider.pk)
-    if not actor.has_perm("qio_program.change_provider", locked):
-        raise PermissionDenied("You cannot edit providers outside your region.")
+    require_permission(actor, "qio_program.change_provider", locked,
+                       action="provider.update", request=request,
+                       message="You cannot edit providers outside your region.")
     data = normalize_identifiers(data)
     changes = _changes(locked, data)
     medicare_was_active = locked.medicare_active
@@ -100,8 +102,9 @@ def provider_update(*, provider: Provider, actor, data: dict, request=None) -> P
 def provider_contact_save(*, provider: Provider, actor, data: dict,
                           contact: ProviderContact | None = None,
                           request=None) -> ProviderContact:
-    if not actor.has_perm("qio_program.change_provider", provider):
-        raise PermissionDenied("You cannot edit this provider's contacts.")
+    require_permission(actor, "qio_program.change_provider", provider,
+                       action="provider.contact_save", request=request,
+                       message="You cannot edit this provider's contacts.")
     if contact is not None and contact.provider_id != provider.pk:
         raise PermissionDenied("That contact belongs to another provider.")
     contact = contact or ProviderContact(provider=provider)
@@ -120,8 +123,9 @@ def provider_contact_save(*, provider: Provider, actor, data: dict,
 @transaction.atomic
 def provider_contact_delete(*, contact: ProviderContact, actor, request=None) -> None:
     provider = contact.provider
-    if not actor.has_perm("qio_program.change_provider", provider):
-        raise PermissionDenied("You cannot edit this provider's contacts.")
+    require_permission(actor, "qio_program.change_provider", provider,
+                       action="provider.contact_save", request=request,
+                       message="You cannot edit this provider's contacts.")
     audit_record(action="provider.contact_remove", actor=actor, target=provider,
                  request=request, details={"contact": contact.name})
     contact.delete()

@@ -27,12 +27,14 @@ from qio_program.services.files import check_spl_csv
 from qis_portal.models import OrgType, Role, RoleAssignment, User
 from qis_portal.regions import QIN_REGIONS, Region
 from qis_portal.services.audit import audit_record
-from qis_portal.services.notifications import notify
-from qis_portal.workflow import WorkflowConflict
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import SystemActor, WorkflowConflict, require_permission, run_transition
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 500
 QIN_REGION_VALUES = frozenset(r.value for r in QIN_REGIONS)
+# The import job's actor: it moves an upload through its states and nothing else.
+SPL_JOB = SystemActor("qio_program.process_splupload")
 
 
 def ensure_aim_work_allowed(user, provider: Provider) -> None:
@@ -69,12 +71,15 @@ def aim_work_refusal(user, provider: Provider) -> str:
 @transaction.atomic
 def spl_upload_create(*, actor, region: str, upload, request=None) -> SplUpload:
     """Store the file and queue the import (it runs in the background; the page polls)."""
-    if not actor.has_perm("qio_program.upload_spl"):
-        raise PermissionDenied("Only the CMS COR uploads Service Provider Lists.")
+    require_permission(actor, "qio_program.upload_spl", action="spl.upload", request=request,
+                       message="Only the CMS COR uploads Service Provider Lists.")
     if region not in QIN_REGION_VALUES:
         raise ValidationError({"region": "SPLs are uploaded for the 7 QIN regions; every AIAN "
                                          "provider is on its tribal region's SPL already."})
-    check_spl_csv(upload)
+    try:
+        check_spl_csv(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
     record = SplUpload(region=region, original_name=upload.name[:255], size=upload.size,
                        uploaded_by=actor)
     upload.seek(0)
@@ -88,19 +93,25 @@ def spl_upload_create(*, actor, region: str, upload, request=None) -> SplUpload:
     return record
 
 
+def _step(upload: SplUpload, transition: str, **kwargs) -> SplUpload:
+    """The job's own steps, through the one path (audited as "system")."""
+    return run_transition(obj=upload, transition=transition, actor=SPL_JOB,
+                          permission="qio_program.process_splupload", **kwargs)
+
+
 def _fail(upload: SplUpload, errors: list[spl_csv.CellError]) -> SplUpload:
-    with transaction.atomic():
-        SplUploadError.objects.filter(upload=upload).delete()
+    def report(locked: SplUpload) -> None:
+        SplUploadError.objects.filter(upload=locked).delete()
         SplUploadError.objects.bulk_create(
-            [SplUploadError(upload=upload, row_number=e.row, column=e.column[:60],
+            [SplUploadError(upload=locked, row_number=e.row, column=e.column[:60],
                             rule=e.rule[:300], value=e.value[:100]) for e in errors],
             batch_size=1000)
-        SplUpload.objects.filter(pk=upload.pk).update(
-            status=SplUploadStatus.FAILED, error_count=len(errors), finished_at=timezone.now())
-        audit_record(action="spl.import", actor=upload.uploaded_by, target=upload,
-                     outcome="failure", note=f"{len(errors)} problems; nothing imported")
-    upload.refresh_from_db()
-    return upload
+        locked.error_count = len(errors)
+        locked.finished_at = timezone.now()
+
+    return _step(upload, "fail", before=report, action="spl.import", outcome="failure",
+                 note=f"{len(errors)} problems; nothing imported",
+                 details={"uploaded_by": upload.uploaded_by.email})
 
 
 def _match_existing(rows: list[spl_csv.SplRow], region: str, errors: list) -> dict[int, int]:
@@ -138,8 +149,11 @@ def _check(upload: SplUpload, text: str):
     if errors:
         return [], errors
     total = sum(1 for r in records[1:] if any(c.strip() for c in r))
-    SplUpload.objects.filter(pk=upload.pk).update(rows_total=total, rows_checked=0,
-                                                  status=SplUploadStatus.VALIDATING)
+
+    def count(locked: SplUpload) -> None:
+        locked.rows_total, locked.rows_checked = total, 0
+
+    _step(upload, "start_checking", before=count)
     rows: list[spl_csv.SplRow] = []
     seen: dict[tuple[str, str], int] = {}
     checked = 0
@@ -242,26 +256,23 @@ def _write_version(upload: SplUpload, matched) -> SplVersion | None:
         Provider.objects.filter(region=region, on_spl=True).exclude(id__in=on_list).update(
             on_spl=False, updated_at=now)
         Provider.objects.filter(id__in=on_list, on_spl=False).update(on_spl=True, updated_at=now)
-        locked.status = SplUploadStatus.IMPORTED
-        locked.finished_at = now
-        locked.save(update_fields=["status", "finished_at", "updated_at"])
-        audit_record(action="spl.import", actor=locked.uploaded_by, target=version,
-                     to_state="current", details={"upload": locked.pk, "entries": len(matched),
-                                                  "new_providers": len(created)})
-        _notify_region(version)
+        _step(locked, "finish", before=lambda done: setattr(done, "finished_at", now),
+              after=lambda done: _notify_region(version), action="spl.import",
+              details={"version": version.pk, "entries": len(matched),
+                       "new_providers": len(created)})
     return version
 
 
 def _notify_region(version: SplVersion) -> None:
-    managers = list(User.objects.filter(
+    managers = User.objects.filter(
         organization__region=version.region, organization__org_type=OrgType.QIN_QIO,
         role_assignments__role=Role.QIO_MANAGER,
-        role_assignments__status=RoleAssignment.Status.APPROVED, is_active=True).distinct())
-    transaction.on_commit(lambda: notify(
+        role_assignments__status=RoleAssignment.Status.APPROVED, is_active=True).distinct()
+    notify_on_commit(
         recipients=managers, kind="qio.spl_published",
         title=f"New Service Provider List: {version}",
         body=f"{version.entry_count} providers are on your region's SPL.",
-        url=version.get_absolute_url(), idempotency_key=f"spl-version:{version.pk}"))
+        url=version.get_absolute_url(), idempotency_key=f"spl-version:{version.pk}")
 
 
 def spl_upload_process(*, upload_id: int) -> SplUpload:
@@ -282,7 +293,7 @@ def spl_upload_process(*, upload_id: int) -> SplUpload:
     matched, errors = _check(upload, text)
     if errors:
         return _fail(upload, errors)
-    SplUpload.objects.filter(pk=upload.pk).update(status=SplUploadStatus.IMPORTING)
+    _step(upload, "start_import")
     try:
         _write_version(upload, matched)
     except DatabaseError as exc:  # rolled back whole; say so rather than spin forever

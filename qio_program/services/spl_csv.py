@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from qio_program.models import ProviderSetting
-from qio_program.states import US_STATES
+from qis_portal.regions import STATE_NAMES
 
 COLUMNS = [
     "provider_name", "ccn", "tin", "setting", "address_line1", "address_line2", "city",
@@ -141,7 +141,7 @@ def check_row(row: int, cells: dict[str, str]) -> tuple[SplRow | None, list[Cell
                                 "must be nursing_home, hospital or outpatient_clinical_practice",
                                 _excerpt(get["setting"])))
     state = get["state"].upper()
-    if state and state not in US_STATES:
+    if state and state not in STATE_NAMES:
         errors.append(CellError(row, "state", "must be a two-letter US state or territory code",
                                 _excerpt(get["state"])))
     if get["zip_code"] and not ZIP_RE.match(get["zip_code"]):

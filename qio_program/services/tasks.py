@@ -15,8 +15,8 @@ from qio_program.models import Task, TaskComment, TaskPriority, TaskQueue, TaskT
 from qio_program.selectors.scope import user_qio
 from qis_portal.models import Role, RoleAssignment, User
 from qis_portal.services.audit import audit_record
-from qis_portal.services.notifications import notify
-from qis_portal.workflow import run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import require_permission, run_transition
 
 
 def _queue_members(qio, queue: str) -> list[User]:
@@ -38,16 +38,12 @@ def _notify_assignees(task: Task, *, exclude=None) -> None:
         recipients = list(task.assigned_group.members.filter(is_active=True))
     else:
         recipients = _queue_members(task.qio, task.assigned_queue)
-    recipients = [user for user in recipients if exclude is None or user.pk != exclude.pk]
-    if not recipients:
-        return
     where = (f" ({task.get_assigned_queue_display()} queue)" if task.assigned_queue else "")
-    transaction.on_commit(lambda: notify(
+    notify_on_commit(
         recipients=recipients, kind="qio.task_assigned", title=f"New task: {task.subject}"[:200],
         body=f"Priority {task.get_priority_display()}{where}"
              + (f", due {task.due_date:%b %d, %Y}." if task.due_date else "."),
-        url=task.get_absolute_url(),
-    ))
+        url=task.get_absolute_url(), exclude=exclude)
 
 
 def _check_assignee(qio, assigned_user, assigned_group) -> None:
@@ -128,11 +124,8 @@ def task_create_manual(*, actor, subject: str, priority: str = TaskPriority.MEDI
 def task_assign(*, task: Task, actor, assigned_user=None, assigned_group=None,
                 assigned_queue: str = "", note: str = "", request=None) -> Task:
     """A manager hands a task to one person, group or queue of their QIO; the assignee hears."""
-    if not actor.has_perm("qio_program.assign_task", task):
-        # Audited outside the write transaction, which the refusal would roll back.
-        audit_record(action="task.assign", actor=actor, target=task, outcome="denied",
-                     request=request, note="not a manager of this QIO")
-        raise PermissionDenied("Only a manager of this QIO assigns its tasks.")
+    require_permission(actor, "qio_program.assign_task", task, action="task.assign",
+                       request=request, message="Only a manager of this QIO assigns its tasks.")
     if sum(bool(x) for x in (assigned_user, assigned_group, assigned_queue)) != 1:
         raise ValidationError("Choose one person, one group or one queue.")
     if assigned_queue and assigned_queue not in TaskQueue.values:
@@ -177,8 +170,9 @@ def task_reopen(*, task: Task, actor, note: str = "", request=None) -> Task:
 
 @transaction.atomic
 def task_comment_add(*, task: Task, actor, body: str, request=None) -> TaskComment:
-    if not actor.has_perm("qio_program.comment_task", task):
-        raise PermissionDenied("Only users of this QIO comment on its tasks.")
+    require_permission(actor, "qio_program.comment_task", task,
+                       action="task.comment", request=request,
+                       message="Only users of this QIO comment on its tasks.")
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": "Write a comment first."})

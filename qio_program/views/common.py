@@ -1,13 +1,7 @@
-"""Helpers every QIO page uses."""
-
-from django.core.exceptions import PermissionDenied
+"""What the QIO pages share beyond the core's view helpers: their page size, and ids read
+from a query string."""
 
 PER_PAGE = 25
-
-
-def require_perm(request, permission: str, obj=None, message: str = "") -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied(message or "You do not have permission to open this page.")
 
 
 def int_or_none(value) -> int | None:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from qio_program.forms.dashboard import DateRangeForm
 from qio_program.selectors.dashboard import dashboard_for
-from qio_program.views.common import require_perm
+from qis_portal.views.common import require_perm
 
 
 def dashboard(request):

@@ -3,13 +3,11 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from qio_program.forms.common import apply_service_errors
 from qio_program.forms.directory import (
     BulkActionForm,
     ProviderContactForm,
@@ -34,9 +32,10 @@ from qio_program.services.providers import (
     provider_update,
 )
 from qio_program.services.spl import aim_work_refusal
-from qio_program.views.common import PER_PAGE, require_perm
+from qio_program.views.common import PER_PAGE
 from qis_portal.exports import csv_response
 from qis_portal.keyset import keyset_page
+from qis_portal.views.common import bound, call_service, require_perm, run_action
 
 EXPORT_HEADER = ["name", "ccn", "tin", "setting", "address_line1", "address_line2", "city",
                  "state", "zip_code", "region", "medicare_status", "medicare_verified_at",
@@ -105,16 +104,12 @@ def provider_bulk(request):
 def provider_create_view(request):
     require_perm(request, "qio_program.add_provider",
                  message="Only QIO users add providers to the directory.")
-    form = ProviderForm(request.POST or None)
+    form = ProviderForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            provider = provider_create(actor=request.user, data=form.service_data(),
-                                       request=request)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"{provider} added to the directory.")
-            return redirect(provider)
+        done = call_service(request, provider_create, form=form, data=form.service_data())
+        if done.ok:
+            messages.success(request, f"{done.result} added to the directory.")
+            return redirect(done.result)
     return render(request, "qio_program/directory/provider_form.html",
                   {"form": form, "provider": None})
 
@@ -122,16 +117,13 @@ def provider_create_view(request):
 def provider_edit(request, pk: int):
     provider = provider_for_user(request.user, pk)
     require_perm(request, "qio_program.change_provider", provider)
-    form = ProviderForm(request.POST or None, initial=ProviderForm.initial_from(provider))
+    form = ProviderForm(bound(request), initial=ProviderForm.initial_from(provider))
     if request.method == "POST" and form.is_valid():
-        try:
-            provider = provider_update(provider=provider, actor=request.user,
-                                       data=form.service_data(), request=request)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"{provider} saved.")
-            return redirect(provider)
+        done = call_service(request, provider_update, form=form, provider=provider,
+                            data=form.service_data())
+        if done.ok:
+            messages.success(request, f"{done.result} saved.")
+            return redirect(done.result)
     return render(request, "qio_program/directory/provider_form.html",
                   {"form": form, "provider": provider})
 
@@ -165,16 +157,12 @@ def contact_edit(request, pk: int, contact_pk: int | None = None):
                if contact_pk is not None else None)
     initial = ({name: getattr(contact, name) for name in ProviderContactForm.base_fields}
                if contact else None)
-    form = ProviderContactForm(request.POST or None, initial=initial)
+    form = ProviderContactForm(bound(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            contact = provider_contact_save(provider=provider, actor=request.user,
-                                            data=form.cleaned_data, contact=contact,
-                                            request=request)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"Contact {contact.name} saved.")
+        done = call_service(request, provider_contact_save, form=form, provider=provider,
+                            data=form.cleaned_data, contact=contact)
+        if done.ok:
+            messages.success(request, f"Contact {done.result.name} saved.")
             return redirect(f"{provider.get_absolute_url()}#contacts")
     return render(request, "qio_program/directory/contact_form.html",
                   {"form": form, "provider": provider, "contact": contact})
@@ -184,9 +172,9 @@ def contact_edit(request, pk: int, contact_pk: int | None = None):
 def contact_delete(request, pk: int, contact_pk: int):
     provider = provider_for_user(request.user, pk)
     contact = get_object_or_404(provider.contacts, pk=contact_pk)
-    provider_contact_delete(contact=contact, actor=request.user, request=request)
-    messages.success(request, f"Contact {contact.name} removed.")
-    return redirect(f"{provider.get_absolute_url()}#contacts")
+    return run_action(request, f"{provider.get_absolute_url()}#contacts",
+                      provider_contact_delete, f"Contact {contact.name} removed.",
+                      contact=contact)
 
 
 def my_outcomes(request):

@@ -2,12 +2,10 @@
 and its intervention report."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from qio_program.forms.common import apply_service_errors
 from qio_program.forms.interactions import (
     InteractionFilterForm,
     InteractionForm,
@@ -23,8 +21,9 @@ from qio_program.selectors.interactions import (
 from qio_program.selectors.scope import providers_for
 from qio_program.services.interactions import MAX_BULK_PROVIDERS, interaction_create
 from qio_program.services.interventions import REPORT_FIELDS, intervention_report_save
-from qio_program.views.common import PER_PAGE, int_or_none, require_perm
+from qio_program.views.common import PER_PAGE, int_or_none
 from qis_portal.keyset import keyset_page
+from qis_portal.views.common import bound, bound_files, call_service, require_perm
 
 
 def _list(request, *, provider=None):
@@ -64,16 +63,14 @@ def interaction_create_view(request):
         require_perm(request, "qio_program.add_interaction", provider,
                      message=f"You cannot log interactions for {provider}.")
     single = providers[0] if len(providers) == 1 else None
-    form = InteractionForm(request.POST or None, request.FILES or None, contacts_of=single)
+    form = InteractionForm(bound(request), bound_files(request), contacts_of=single)
     if request.method == "POST" and form.is_valid():
-        try:
-            created = interaction_create(
-                actor=request.user, providers=providers, data=form.service_data(),
-                files=form.cleaned_data.get("files") or [],
-                contacts=form.cleaned_data.get("contacts") or [], request=request)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        done = call_service(request, interaction_create, form=form, providers=providers,
+                            data=form.service_data(),
+                            files=form.cleaned_data.get("files") or [],
+                            contacts=form.cleaned_data.get("contacts") or [])
+        if done.ok:
+            created = done.result
             if len(created) == 1:
                 messages.success(request, f"Interaction with {providers[0]} logged.")
                 return redirect(created[0])
@@ -120,14 +117,10 @@ def intervention_report_edit(request, pk: int):
         return redirect(interaction)
     report = InterventionReport.objects.filter(interaction=interaction).first()
     initial = {name: getattr(report, name) for name in REPORT_FIELDS} if report else None
-    form = InterventionReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            intervention_report_save(interaction=interaction, actor=request.user,
-                                     data=form.cleaned_data, request=request)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+    form = InterventionReportForm(bound(request), initial=initial)
+    if request.method == "POST" and form.is_valid() and call_service(
+            request, intervention_report_save, form=form, interaction=interaction,
+            data=form.cleaned_data).ok:
             messages.success(request, "Intervention report saved.")
             return redirect(f"{reverse('qio_program:interaction_detail', args=[pk])}#report")
     return render(request, "qio_program/interactions/report_form.html",

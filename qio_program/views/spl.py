@@ -1,18 +1,16 @@
 """SPL pages: versions per region, the CMS upload, its progress and its report of bad rows."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from qio_program.forms.common import apply_service_errors
 from qio_program.forms.spl import SplUploadForm
 from qio_program.models import SplUploadStatus
 from qio_program.selectors.scope import spl_uploads_for, spl_versions_for
 from qio_program.services import spl_csv
 from qio_program.services.spl import spl_upload_create
-from qio_program.views.common import require_perm
 from qis_portal.exports import csv_response
 from qis_portal.keyset import keyset_page
+from qis_portal.views.common import bound, bound_files, call_service, require_perm
 
 ERRORS_PER_PAGE = 100
 
@@ -32,20 +30,13 @@ def spl_list(request):
 def spl_upload(request):
     require_perm(request, "qio_program.upload_spl",
                  message="Only the CMS COR uploads Service Provider Lists.")
-    form = SplUploadForm(request.POST or None, request.FILES or None)
+    form = SplUploadForm(bound(request), bound_files(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            upload = spl_upload_create(actor=request.user, region=form.cleaned_data["region"],
-                                       upload=form.cleaned_data["file"], request=request)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                apply_service_errors(form, exc)
-            else:
-                for message in exc.messages:
-                    form.add_error("file", message)
-        else:
+        done = call_service(request, spl_upload_create, form=form,
+                            region=form.cleaned_data["region"], upload=form.cleaned_data["file"])
+        if done.ok:
             messages.success(request, "File received; every row is being checked.")
-            return redirect(upload)
+            return redirect(done.result)
     return render(request, "qio_program/spl/upload.html",
                   {"form": form, "columns": spl_csv.COLUMN_RULES})
 

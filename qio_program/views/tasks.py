@@ -1,12 +1,11 @@
 """Work-basket pages: My Tasks, the QIO's tasks, each queue, a task, groups."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from qio_program.forms.common import apply_service_errors
 from qio_program.forms.tasks import (
     TaskAssignForm,
     TaskCommentForm,
@@ -25,8 +24,8 @@ from qio_program.services.tasks import (
     task_reopen,
     workgroup_save,
 )
-from qio_program.views.common import PER_PAGE, int_or_none, require_perm
-from qis_portal.workflow import WorkflowConflict
+from qio_program.views.common import PER_PAGE, int_or_none
+from qis_portal.views.common import bound, call_service, require_perm, run_action
 
 
 def _basket(request, *, view: str, queue: str = "", title: str):
@@ -66,15 +65,12 @@ def queue_tasks(request, queue: str):
 def task_create_view(request):
     require_perm(request, "qio_program.add_task",
                  message="Only QIO users have and create tasks; CMS roles do not.")
-    form = TaskForm(request.POST or None)
+    form = TaskForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            task = task_create_manual(actor=request.user, request=request, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"Task “{task.subject}” added to My Tasks.")
-            return redirect(task)
+        done = call_service(request, task_create_manual, form=form, **form.cleaned_data)
+        if done.ok:
+            messages.success(request, f"Task “{done.result.subject}” added to My Tasks.")
+            return redirect(done.result)
     return render(request, "qio_program/tasks/form.html", {"form": form})
 
 
@@ -100,17 +96,11 @@ def task_detail(request, pk: int):
 def task_comment(request, pk: int):
     task = task_for_user(request.user, pk)
     form = TaskCommentForm(request.POST)
-    if form.is_valid():
-        try:
-            task_comment_add(task=task, actor=request.user, body=form.cleaned_data["body"],
-                             request=request)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Comment added.")
-    else:
+    if not form.is_valid():
         messages.error(request, "Write a comment of at most 2,000 characters.")
-    return redirect(f"{task.get_absolute_url()}#comments")
+        return redirect(f"{task.get_absolute_url()}#comments")
+    return run_action(request, f"{task.get_absolute_url()}#comments", task_comment_add,
+                      "Comment added.", task=task, body=form.cleaned_data["body"])
 
 
 @require_POST
@@ -124,38 +114,25 @@ def task_assign_view(request, pk: int):
             for message in errors:
                 messages.error(request, message)
         return redirect(task)
-    try:
-        task = task_assign(task=task, actor=request.user, request=request, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Assigned to {task.assignee_label}.")
+    done = call_service(request, task_assign, task=task, **form.cleaned_data)
+    if done.ok:
+        messages.success(request, f"Assigned to {done.result.assignee_label}.")
     return redirect(task)
 
 
 @require_POST
 def task_complete_view(request, pk: int):
     task = task_for_user(request.user, pk)
-    try:
-        task_complete(task=task, actor=request.user, note=request.POST.get("note", "")[:500],
-                      request=request)
-    except WorkflowConflict as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"Task “{task.subject}” completed.")
-    return redirect(task)
+    return run_action(request, task.get_absolute_url(), task_complete,
+                      f"Task “{task.subject}” completed.", task=task,
+                      note=request.POST.get("note", "")[:500])
 
 
 @require_POST
 def task_reopen_view(request, pk: int):
     task = task_for_user(request.user, pk)
-    try:
-        task_reopen(task=task, actor=request.user, request=request)
-    except WorkflowConflict as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"Task “{task.subject}” reopened.")
-    return redirect(task)
+    return run_action(request, task.get_absolute_url(), task_reopen,
+                      f"Task “{task.subject}” reopened.", task=task)
 
 
 def workgroup_list(request):
@@ -177,14 +154,11 @@ def workgroup_edit(request, group_pk: int | None = None):
         raise PermissionDenied("Only QIO managers manage groups.")
     group = get_object_or_404(WorkGroup, pk=group_pk, qio=qio) if group_pk else None
     initial = {"name": group.name, "members": list(group.members.all())} if group else None
-    form = WorkGroupForm(request.POST or None, qio=qio, initial=initial)
+    form = WorkGroupForm(bound(request), qio=qio, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            group = workgroup_save(actor=request.user, group=group, request=request,
-                                   **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"Group “{group.name}” saved.")
+        done = call_service(request, workgroup_save, form=form, group=group,
+                            **form.cleaned_data)
+        if done.ok:
+            messages.success(request, f"Group “{done.result.name}” saved.")
             return redirect("qio_program:workgroup_list")
     return render(request, "qio_program/tasks/group_form.html", {"form": form, "group": group})

@@ -6,8 +6,7 @@ import pytest
 
 from qio_program.lifecycle import schedule
 from qio_program.lifecycle.choices import DeliverableKind
-from qio_program.lifecycle.states import REGION_STATES, STATE_NAMES, states_for_region
-from qis_portal.regions import QIN_REGIONS, Region
+from qis_portal.regions import QIN_REGIONS, REGION_STATES, STATE_NAMES, Region, states_for_region
 
 AWARD = date(2024, 11, 1)
 NE = states_for_region(Region.NORTHEAST)

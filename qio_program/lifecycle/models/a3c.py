@@ -7,7 +7,7 @@ from qio_program.lifecycle.choices import QioRole
 from qio_program.lifecycle.models.base import ReviewedArtifact
 from qio_program.lifecycle.models.contract import TaskOrder
 from qio_program.lifecycle.models.reference import SubAim
-from qio_program.lifecycle.states import state_name
+from qis_portal.regions import state_name
 
 
 class A3C(ReviewedArtifact):

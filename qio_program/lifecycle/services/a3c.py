@@ -5,23 +5,12 @@ from django.db import transaction
 
 from qio_program.lifecycle.choices import DeliverableKind, QioRole, ReviewStatus
 from qio_program.lifecycle.models import A3C, FocusAreaAssessment, SubAim, TaskOrder
-from qio_program.lifecycle.models.base import EDITABLE
-from qio_program.lifecycle.services.common import (
-    locked_edit,
-    notify_decision,
-    notify_submitted,
-    read_only_reason,
-    require_perm,
-    require_text,
-    review_approve,
-    review_return,
-    review_submit,
-    state_label,
-)
+from qio_program.lifecycle.services.common import Review, required_before_step, state_label
 from qio_program.lifecycle.services.contract import deliverable_mark_delivered, require_active
-from qio_program.lifecycle.states import states_for_region
+from qis_portal.regions import states_for_region
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock
+from qis_portal.validation import require_filled
+from qis_portal.workflow import WorkflowConflict, lock, require_permission
 
 SCANS = {
     "general_assessment": "General Assessment",
@@ -30,12 +19,12 @@ SCANS = {
     "partner_scan": "Partner Scan",
 }
 CHANGE = "qio_lifecycle.change_a3c"
-REVIEW = "qio_lifecycle.review_a3c"
+REVIEW = Review("A3C", change=CHANGE, review="qio_lifecycle.review_a3c")
 
 
 def a3c_create(*, actor, task_order: TaskOrder, state: str, request=None) -> A3C:
     """Start version 1 of a state's A3C, with an empty focus area for every active sub-aim."""
-    require_perm(actor, CHANGE, task_order, action="a3c.create", request=request)
+    require_permission(actor, CHANGE, task_order, action="a3c.create", request=request)
     require_active(task_order)
     if state not in states_for_region(task_order.region):
         raise ValidationError({"state": [f"{state} is not a state or territory of the "
@@ -60,11 +49,9 @@ def a3c_update(*, actor, a3c: A3C, scans: dict, focus_areas: dict[int, dict] | N
     unknown = set(scans) - set(SCANS)
     if unknown:
         raise ValidationError({field: ["Not an A3C section."] for field in unknown})
-    require_perm(actor, CHANGE, a3c, action="a3c.update", request=request)
+    require_permission(actor, CHANGE, a3c, action="a3c.update", request=request)
     with transaction.atomic():
-        updated = locked_edit(a3c, actor=actor, permission=CHANGE, changes=scans,
-                              request=request, editable=lambda obj: obj.status in EDITABLE,
-                              refusal=read_only_reason)
+        updated = REVIEW.update(a3c, actor=actor, changes=scans, request=request)
         for sub_aim_id, values in (focus_areas or {}).items():
             role = values.get("qio_role", "")
             if role and role not in QioRole.values:
@@ -79,7 +66,7 @@ def a3c_update(*, actor, a3c: A3C, scans: dict, focus_areas: dict[int, dict] | N
 
 
 def _complete(a3c: A3C) -> None:
-    require_text(a3c, SCANS)
+    require_filled(a3c, required_before_step(SCANS))
     areas = {area.sub_aim_id: area for area in a3c.focus_areas.select_related("sub_aim")}
     missing = [str(sub_aim) for sub_aim in SubAim.objects.filter(active=True, aim__active=True)
                if sub_aim.pk not in areas or not areas[sub_aim.pk].is_complete]
@@ -92,28 +79,24 @@ def _complete(a3c: A3C) -> None:
 def a3c_submit(*, actor, a3c: A3C, request=None) -> A3C:
     """Submit to the COR; the version's deliverable (month 9, then yearly) is delivered."""
 
-    def after(submitted):
+    def delivered(submitted):
         deliverable_mark_delivered(task_order=submitted.task_order, kind=DeliverableKind.A3C,
                                    state=submitted.state, sequence=submitted.version, actor=actor)
-        notify_submitted(submitted, label="A3C")
 
-    return review_submit(a3c, actor=actor, permission=CHANGE, request=request, check=_complete,
-                         after=after)
+    return REVIEW.submit(a3c, actor=actor, request=request, check=_complete, after=delivered)
 
 
 def a3c_approve(*, actor, a3c: A3C, note: str = "", request=None) -> A3C:
-    return review_approve(a3c, actor=actor, permission=REVIEW, note=note, request=request,
-                          after=lambda obj: notify_decision(obj, label="A3C"))
+    return REVIEW.approve(a3c, actor=actor, note=note, request=request)
 
 
 def a3c_return(*, actor, a3c: A3C, comments: str, request=None) -> A3C:
-    return review_return(a3c, actor=actor, permission=REVIEW, comments=comments,
-                         request=request, after=lambda obj: notify_decision(obj, label="A3C"))
+    return REVIEW.send_back(a3c, actor=actor, comments=comments, request=request)
 
 
 def a3c_new_version(*, actor, a3c: A3C, request=None) -> A3C:
     """The yearly update: a copy of the approved latest version; the old one stays readable."""
-    require_perm(actor, CHANGE, a3c, action="a3c.new_version", request=request)
+    require_permission(actor, CHANGE, a3c, action="a3c.new_version", request=request)
     require_active(a3c.task_order)
     with transaction.atomic():
         return _copy_version(actor, a3c, request)

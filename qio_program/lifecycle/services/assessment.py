@@ -9,28 +9,17 @@ from django.utils import timezone
 from qio_program.lifecycle import schedule
 from qio_program.lifecycle.choices import ReviewStatus
 from qio_program.lifecycle.models import ProviderAssessment, TaskOrder, business_days_left
-from qio_program.lifecycle.models.base import EDITABLE
 from qio_program.lifecycle.services.a3c import require_a3c_approved
-from qio_program.lifecycle.services.common import (
-    cor_recipients,
-    locked_edit,
-    notify_decision,
-    notify_submitted,
-    read_only_reason,
-    require_perm,
-    require_text,
-    review_approve,
-    review_return,
-    review_submit,
-    users_with_roles,
-)
+from qio_program.lifecycle.services.common import Review, cor_recipients, required_before_step
 from qio_program.lifecycle.services.contract import require_active
 from qio_program.lifecycle.services.providers import active_psa, require_eligible
 from qis_portal.business_days import add_business_days, is_business_day
 from qis_portal.models import Role
+from qis_portal.selectors import users_with_roles
 from qis_portal.services.audit import audit_record
 from qis_portal.services.notifications import notify
-from qis_portal.workflow import WorkflowConflict, lock
+from qis_portal.validation import require_filled
+from qis_portal.workflow import WorkflowConflict, lock, require_permission
 
 SECTIONS = {
     "general_assessment": "General Assessment",
@@ -39,7 +28,8 @@ SECTIONS = {
     "resource_assessment": "Resource Assessment",
 }
 CHANGE = "qio_lifecycle.change_providerassessment"
-REVIEW = "qio_lifecycle.review_providerassessment"
+REVIEW = Review("Provider Assessment", change=CHANGE,
+                review="qio_lifecycle.review_providerassessment")
 # Reminders go out when this many business days are left (2, then 1: the due date itself).
 REMINDER_DAYS_LEFT = (2, 1)
 
@@ -47,7 +37,8 @@ REMINDER_DAYS_LEFT = (2, 1)
 def pa_create(*, actor, task_order: TaskOrder, provider, data: dict | None = None,
               request=None) -> ProviderAssessment:
     """The initial assessment, or the yearly follow-up once the previous one is approved."""
-    require_perm(actor, CHANGE, task_order, action="providerassessment.create", request=request)
+    require_permission(actor, CHANGE, task_order, action="providerassessment.create",
+                       request=request)
     require_active(task_order)
     require_eligible(task_order, provider)
     require_a3c_approved(task_order, provider.state, step="A Provider Assessment")
@@ -75,37 +66,29 @@ def _create(actor, task_order, provider, data, request) -> ProviderAssessment:
 
 
 def pa_update(*, actor, assessment: ProviderAssessment, data: dict, request=None):
-    return locked_edit(assessment, actor=actor, permission=CHANGE, request=request,
-                       changes={key: value for key, value in data.items() if key in SECTIONS},
-                       editable=lambda obj: obj.status in EDITABLE, refusal=read_only_reason)
+    return REVIEW.update(assessment, actor=actor, request=request,
+                         changes={key: value for key, value in data.items() if key in SECTIONS})
 
 
 def pa_submit(*, actor, assessment: ProviderAssessment, request=None) -> ProviderAssessment:
     """Submit to the COR: the 5-business-day clock starts and its due date is stored."""
 
     def check(locked):
-        require_text(locked, SECTIONS)
+        require_filled(locked, required_before_step(SECTIONS))
         locked.submitted_on = timezone.localdate()
         locked.due_date = add_business_days(locked.submitted_on, schedule.PA_REVIEW_BUSINESS_DAYS)
         locked.submission_count += 1
         locked.escalated_at = None
 
-    return review_submit(assessment, actor=actor, permission=CHANGE, request=request,
-                         check=check,
-                         after=lambda obj: notify_submitted(obj, label="Provider Assessment"))
+    return REVIEW.submit(assessment, actor=actor, request=request, check=check)
 
 
 def pa_approve(*, actor, assessment: ProviderAssessment, note: str = "", request=None):
-    """Two CORs approving at once: the row lock in run_transition lets exactly one win."""
-    return review_approve(assessment, actor=actor, permission=REVIEW, note=note,
-                          request=request,
-                          after=lambda obj: notify_decision(obj, label="Provider Assessment"))
+    return REVIEW.approve(assessment, actor=actor, note=note, request=request)
 
 
 def pa_return(*, actor, assessment: ProviderAssessment, comments: str, request=None):
-    return review_return(assessment, actor=actor, permission=REVIEW, comments=comments,
-                         request=request,
-                         after=lambda obj: notify_decision(obj, label="Provider Assessment"))
+    return REVIEW.send_back(assessment, actor=actor, comments=comments, request=request)
 
 
 def pa_deadline_sweep(*, today: date | None = None) -> dict[str, int]:

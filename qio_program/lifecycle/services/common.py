@@ -1,27 +1,21 @@
-"""Shared pieces of the lifecycle services: recipients, locked edits, the review workflow."""
+"""Shared pieces of the lifecycle services: recipients, locked edits, and the COR review that
+A3Cs, Provider Assessments, QAPs, reports and dashboard templates go through."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 
 from qio_program.lifecycle.choices import ReviewStatus
-from qio_program.lifecycle.states import state_name
-from qis_portal.models import AuditEvent, Role, RoleAssignment, User
+from qio_program.lifecycle.models.base import EDITABLE
+from qis_portal.models import Role, User
+from qis_portal.regions import state_name
+from qis_portal.selectors import users_with_roles
 from qis_portal.services.audit import audit_record
-from qis_portal.services.notifications import notify
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
-
-
-def users_with_roles(*roles: str, organization_id: int | None = None):
-    qs = User.objects.filter(
-        is_active=True, role_assignments__role__in=roles,
-        role_assignments__status=RoleAssignment.Status.APPROVED,
-    )
-    if organization_id is not None:
-        qs = qs.filter(organization_id=organization_id)
-    return list(qs.distinct().order_by("email"))
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import WorkflowConflict, locked_write, run_transition
 
 
 def cor_recipients() -> list[User]:
@@ -38,46 +32,9 @@ def provider_recipients(provider) -> list[User]:
     return users_with_roles(Role.PROVIDER_USER, organization_id=provider.organization_id)
 
 
-def notify_on_commit(**kwargs) -> None:
-    transaction.on_commit(lambda: notify(**kwargs))
-
-
-def require_perm(actor, permission: str, obj=None, *, action: str, request=None) -> None:
-    """Refuse (403) and audit the denial unless `actor` holds `permission` on `obj`.
-
-    Call it before opening a transaction: a denial record written inside an atomic block that
-    the PermissionDenied then leaves would be rolled back with it."""
-    if actor.has_perm(permission, obj):
-        return
-    audit_record(action=action, actor=actor, target=obj if isinstance(obj, models.Model) else None,
-                 outcome=AuditEvent.Outcome.DENIED, request=request,
-                 note=f"missing permission {permission}")
-    raise PermissionDenied("You do not have permission to do this.")
-
-
-def transition(obj, *, name: str, actor, permission: str, note: str = "", request=None,
-               before: Callable[[models.Model], None] | None = None,
-               after: Callable[[models.Model], None] | None = None,
-               details: dict | None = None):
-    """Permission first (its denial audited outside the transaction), then in one transaction
-    `run_transition` (lock, FSM check, `before`, save, audit) and `after` (side effects, which
-    schedule themselves on commit)."""
-    require_perm(actor, permission, obj, action=f"{obj._meta.model_name}.{name}",
-                 request=request)
-    with transaction.atomic():
-        result = run_transition(obj=obj, transition=name, actor=actor, permission=permission,
-                                note=note, request=request, before=before, details=details)
-        if after is not None:
-            after(result)
-    return result
-
-
-def require_text(obj, fields: dict[str, str]) -> None:
-    """Every named field must have text before the step (ValidationError per empty field)."""
-    missing = {name: [f"{label} is required before this step."]
-               for name, label in fields.items() if not str(getattr(obj, name) or "").strip()}
-    if missing:
-        raise ValidationError(missing)
+def required_before_step(labels: dict[str, str]) -> dict[str, str]:
+    """{field: "<label> is required before this step."} for `require_filled`."""
+    return {name: f"{label} is required before this step." for name, label in labels.items()}
 
 
 def locked_edit(obj: models.Model, *, actor, permission: str,
@@ -88,9 +45,8 @@ def locked_edit(obj: models.Model, *, actor, permission: str,
 
     `changes` may be a function of the locked row (to merge into what is stored)."""
     name = obj._meta.model_name
-    require_perm(actor, permission, obj, action=f"{name}.update", request=request)
-    with transaction.atomic():
-        locked = lock(type(obj), obj.pk)
+    with locked_write(obj, actor=actor, permission=permission, action=f"{name}.update",
+                      request=request) as locked:
         if not editable(locked):
             raise WorkflowConflict(refusal(locked), current_state=getattr(locked, "status", ""))
         if callable(changes):
@@ -114,63 +70,79 @@ def read_only_reason(obj) -> str:
     return f"This {label} cannot be changed while it is {obj.get_status_display().lower()}."
 
 
-def review_submit(obj, *, actor, permission: str, request=None,
-                  check: Callable[[models.Model], None] | None = None,
-                  after: Callable[[models.Model], None] | None = None):
-    """Submit to the COR: `check(locked)` raises ValidationError when something is missing."""
+@dataclass(frozen=True)
+class Review:
+    """The COR review of one kind of artifact (ReviewedArtifact): the QIO edits a draft (or a
+    returned one) and submits it; the COR approves it, or returns it with comments. Each step
+    is one run_transition; the COR hears of a submission, the QIO of a decision."""
 
-    def before(locked):
-        if check is not None:
-            check(locked)
-        locked.submitted_at = timezone.now()
-        locked.submitted_by = actor
+    label: str  # what the notices call it: "A3C", "Provider Assessment"
+    change: str  # the permission to edit and submit
+    review: str  # the permission to approve and return
 
-    return transition(obj, name="submit", actor=actor, permission=permission, request=request,
-                      before=before, after=after)
+    def update(self, obj, *, actor, changes, request=None):
+        return locked_edit(obj, actor=actor, permission=self.change, changes=changes,
+                           request=request, editable=lambda locked: locked.status in EDITABLE,
+                           refusal=read_only_reason)
 
+    def submit(self, obj, *, actor, request=None,
+               check: Callable[[models.Model], None] | None = None,
+               after: Callable[[models.Model], None] | None = None):
+        """Submit to the COR: `check(locked)` raises ValidationError when something is
+        missing; `after(submitted)` adds the artifact's own side effects."""
 
-def review_approve(obj, *, actor, permission: str, note: str = "", request=None,
-                   after: Callable[[models.Model], None] | None = None):
-    def before(locked):
-        locked.decided_at = timezone.now()
-        locked.decided_by = actor
-        locked.cor_comments = note
+        def before(locked):
+            if check is not None:
+                check(locked)
+            locked.submitted_at = timezone.now()
+            locked.submitted_by = actor
 
-    return transition(obj, name="approve", actor=actor, permission=permission, note=note,
-                      request=request, before=before, after=after)
+        def submitted(locked):
+            if after is not None:
+                after(locked)
+            notify_on_commit(
+                recipients=cor_recipients(), kind="lifecycle.awaiting_approval",
+                title=f"{self.label} awaits your approval: {locked}",
+                url=locked.get_absolute_url(), body=f"{locked.task_order.qio} submitted {locked}.")
 
+        return run_transition(obj=obj, transition="submit", actor=actor, permission=self.change,
+                              request=request, before=before, after=submitted)
 
-def review_return(obj, *, actor, permission: str, comments: str, request=None,
-                  after: Callable[[models.Model], None] | None = None):
-    """Return with comments; the comments are required (the QIO must know what to change)."""
-    comments = (comments or "").strip()
+    def approve(self, obj, *, actor, note: str = "", request=None):
+        """Two CORs approving at once: the row lock in run_transition lets exactly one win."""
 
-    def before(locked):
-        if not comments:
-            raise ValidationError({"comments": ["Say what must change before returning it."]})
-        locked.decided_at = timezone.now()
-        locked.decided_by = actor
-        locked.cor_comments = comments
+        def before(locked):
+            locked.decided_at = timezone.now()
+            locked.decided_by = actor
+            locked.cor_comments = note
 
-    return transition(obj, name="return_for_changes", actor=actor, permission=permission,
-                      note=comments, request=request, before=before, after=after)
+        return run_transition(obj=obj, transition="approve", actor=actor,
+                              permission=self.review, note=note, request=request,
+                              before=before, after=self._tell_qio)
 
+    def send_back(self, obj, *, actor, comments: str, request=None):
+        """Return with comments; the comments are required (the QIO must know what to
+        change)."""
+        comments = (comments or "").strip()
 
-def notify_submitted(obj, *, label: str) -> None:
-    notify_on_commit(
-        recipients=cor_recipients(), kind="lifecycle.awaiting_approval",
-        title=f"{label} awaits your approval: {obj}", url=obj.get_absolute_url(),
-        body=f"{obj.task_order.qio} submitted {obj}.",
-    )
+        def before(locked):
+            if not comments:
+                raise ValidationError({"comments": ["Say what must change before returning it."]})
+            locked.decided_at = timezone.now()
+            locked.decided_by = actor
+            locked.cor_comments = comments
 
+        return run_transition(obj=obj, transition="return_for_changes", actor=actor,
+                              permission=self.review, note=comments, request=request,
+                              before=before, after=self._tell_qio)
 
-def notify_decision(obj, *, label: str) -> None:
-    verdict = "approved" if obj.status == ReviewStatus.APPROVED else "returned with comments"
-    notify_on_commit(
-        recipients=qio_recipients(obj.task_order.qio_id), kind="lifecycle.decision",
-        title=f"{label} {verdict}: {obj}", url=obj.get_absolute_url(),
-        body=obj.cor_comments,
-    )
+    def _tell_qio(self, decided) -> None:
+        verdict = ("approved" if decided.status == ReviewStatus.APPROVED
+                   else "returned with comments")
+        notify_on_commit(
+            recipients=qio_recipients(decided.task_order.qio_id), kind="lifecycle.decision",
+            title=f"{self.label} {verdict}: {decided}", url=decided.get_absolute_url(),
+            body=decided.cor_comments)
 
 
 def state_label(code: str) -> str:

@@ -9,24 +9,20 @@ from django.utils import timezone
 from qio_program.lifecycle import schedule
 from qio_program.lifecycle.choices import TaskOrderStatus
 from qio_program.lifecycle.models import HandoffNote, TaskOrder
-from qio_program.lifecycle.services.common import (
-    cor_recipients,
-    notify_on_commit,
-    require_perm,
-    transition,
-)
+from qio_program.lifecycle.services.common import cor_recipients
 from qio_program.lifecycle.services.contract import require_active
 from qis_portal.models import User
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import WorkflowConflict, lock, require_permission, run_transition
 
 
 def handoff_note_create(*, actor, task_order: TaskOrder, topic: str, body: str,
                         provider=None, incoming_contractor: str = "",
                         request=None) -> HandoffNote:
     """A transition-off note for the incoming QIO (partnerships, provider relationships)."""
-    require_perm(actor, "qio_lifecycle.add_handoffnote", task_order,
-                 action="handoffnote.create", request=request)
+    require_permission(actor, "qio_lifecycle.add_handoffnote", task_order,
+                       action="handoffnote.create", request=request)
     require_active(task_order)
     if provider is not None and provider.region != task_order.region:
         raise ValidationError({"provider": ["The provider is not in this QIO's region."]})
@@ -63,9 +59,9 @@ def task_order_end(*, actor, task_order: TaskOrder, ended_on: date | None = None
                 f"{completion.end:%Y-%m-%d})."]})
         locked.ended_on = last_day
 
-    return transition(task_order, name="end", actor=actor,
-                      permission="qio_lifecycle.end_taskorder", note=note, request=request,
-                      before=before, details={"ended_on": last_day.isoformat()})
+    return run_transition(obj=task_order, transition="end", actor=actor,
+                          permission="qio_lifecycle.end_taskorder", note=note, request=request,
+                          before=before, details={"ended_on": last_day.isoformat()})
 
 
 def task_order_close_accounts(*, task_order_id: int, today: date | None = None) -> int:

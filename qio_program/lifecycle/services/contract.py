@@ -20,16 +20,15 @@ from qio_program.lifecycle.models import (
     QualityActionPlan,
     TaskOrder,
 )
-from qio_program.lifecycle.services.common import require_perm
-from qio_program.lifecycle.states import states_for_region
+from qis_portal.regions import states_for_region
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock
+from qis_portal.workflow import WorkflowConflict, lock, require_permission
 
 
 def task_order_create(*, actor, qio, number: str, award_date: date, request=None) -> TaskOrder:
     """Record a QIO's award and store every deliverable's due date (schedule.py)."""
-    require_perm(actor, "qio_lifecycle.add_taskorder", action="taskorder.create",
-                 request=request)
+    require_permission(actor, "qio_lifecycle.add_taskorder", action="taskorder.create",
+                       request=request)
     with transaction.atomic():
         return _create(actor, qio, number, award_date, request)
 
@@ -65,8 +64,8 @@ def _create(actor, qio, number: str, award_date: date, request) -> TaskOrder:
 def psa_target_set(*, actor, task_order: TaskOrder, target: int, note: str = "",
                    request=None) -> PsaTarget:
     """CMS sets how many providers the QIO must hold PSAs with (seed 001)."""
-    require_perm(actor, "qio_lifecycle.set_psatarget", task_order, action="psatarget.set",
-                 request=request)
+    require_permission(actor, "qio_lifecycle.set_psatarget", task_order, action="psatarget.set",
+                       request=request)
     if target < 1:
         raise ValidationError({"target": ["The target is at least one provider."]})
     with transaction.atomic():

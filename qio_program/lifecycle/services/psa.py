@@ -3,26 +3,23 @@ terminated; a signed PSA with active Medicare certification queues the AHQT task
 termination queues the recruitment of a replacement from the SPL."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from qio_program.lifecycle.choices import PsaStatus
 from qio_program.lifecycle.models import ProviderServiceAgreement, TaskOrder
-from qio_program.lifecycle.services.common import (
-    locked_edit,
-    notify_on_commit,
-    provider_recipients,
-    qio_recipients,
-    require_perm,
-    require_text,
-    transition,
+from qio_program.lifecycle.services.agreements import (
+    agreement_create,
+    agreement_send,
+    agreement_send_back,
+    agreement_update,
+    tell_qio_signed,
 )
-from qio_program.lifecycle.services.contract import require_active
-from qio_program.lifecycle.services.providers import require_eligible
+from qio_program.lifecycle.services.common import qio_recipients
 from qio_program.models import TaskPriority, TaskQueue
 from qio_program.services.tasks import task_create
-from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.workflow import run_transition
 
 FIELDS = ("provider_needs", "service_response", "start_date")
 CHANGE = "qio_lifecycle.change_providerserviceagreement"
@@ -32,72 +29,34 @@ TERMINATE = "qio_lifecycle.terminate_providerserviceagreement"
 
 def psa_create(*, actor, task_order: TaskOrder, provider, data: dict | None = None,
                request=None) -> ProviderServiceAgreement:
-    require_perm(actor, CHANGE, task_order, action="providerserviceagreement.create",
-                 request=request)
-    require_active(task_order)
-    require_eligible(task_order, provider)
-    with transaction.atomic():
-        lock(TaskOrder, task_order.pk)
-        open_psa = (ProviderServiceAgreement.objects
-                    .filter(task_order=task_order, provider=provider)
-                    .exclude(status=PsaStatus.TERMINATED).first())
-        if open_psa is not None:
-            raise WorkflowConflict(f"{provider} already has a PSA that is "
-                                   f"{open_psa.get_status_display().lower()}.")
-        try:
-            with transaction.atomic():
-                psa = ProviderServiceAgreement.objects.create(
-                    task_order=task_order, provider=provider, created_by=actor,
-                    **{key: value for key, value in (data or {}).items() if key in FIELDS})
-        except IntegrityError as exc:
-            raise WorkflowConflict(f"{provider} already has an open PSA.") from exc
-        audit_record(action="providerserviceagreement.create", actor=actor, target=psa,
-                     to_state=psa.status, request=request)
-    return psa
+    return agreement_create(
+        ProviderServiceAgreement, actor=actor, task_order=task_order, provider=provider,
+        data=data, fields=FIELDS, permission=CHANGE, request=request,
+        open_one=lambda: (ProviderServiceAgreement.objects
+                          .filter(task_order=task_order, provider=provider)
+                          .exclude(status=PsaStatus.TERMINATED).first()),
+        refusal=lambda existing: f"{provider} already has a PSA that is "
+                                 f"{existing.get_status_display().lower()}.")
 
 
 def psa_update(*, actor, psa: ProviderServiceAgreement, data: dict, request=None):
-    return locked_edit(
-        psa, actor=actor, permission=CHANGE, request=request,
-        changes={key: value for key, value in data.items() if key in FIELDS},
-        editable=lambda obj: obj.is_editable,
-        refusal=lambda obj: f"This PSA is {obj.get_status_display().lower()}; only a draft "
-                            f"changes.")
+    return agreement_update(psa, actor=actor, permission=CHANGE, data=data, fields=FIELDS,
+                            short="PSA", request=request)
 
 
 def psa_send(*, actor, psa: ProviderServiceAgreement, request=None):
-    def before(locked):
-        require_text(locked, {"provider_needs": "The provider's needs",
-                              "service_response": "The QIO's service response"})
-        locked.sent_at = timezone.now()
-
-    def after(sent):
-        notify_on_commit(recipients=provider_recipients(sent.provider),
-                         kind="lifecycle.signature_requested",
-                         title=f"Please review and sign the service agreement with "
-                               f"{sent.task_order.qio}", url=sent.get_absolute_url())
-
-    return transition(psa, name="send", actor=actor, permission=CHANGE, request=request,
-                      before=before, after=after)
+    return agreement_send(
+        psa, actor=actor, transition="send", permission=CHANGE, request=request,
+        required={"provider_needs": "The provider's needs",
+                  "service_response": "The QIO's service response"},
+        stamp="sent_at", title="Please review and sign the service agreement with")
 
 
 def psa_decline(*, actor, psa: ProviderServiceAgreement, comments: str, request=None):
     """The provider asks for changes before signing (a mutually developed agreement)."""
-    comments = (comments or "").strip()
-
-    def before(locked):
-        if not comments:
-            raise ValidationError({"comments": ["Say what you would like changed."]})
-        locked.provider_comments = comments
-
-    def after(declined):
-        notify_on_commit(recipients=qio_recipients(declined.task_order.qio_id),
-                         kind="lifecycle.decision",
-                         title=f"{declined.provider} asks for changes to its PSA",
-                         url=declined.get_absolute_url(), body=comments)
-
-    return transition(psa, name="decline", actor=actor, permission=SIGN, note=comments,
-                      request=request, before=before, after=after)
+    return agreement_send_back(psa, actor=actor, transition="decline", permission=SIGN,
+                               text=comments, field="provider_comments", key="comments",
+                               short="PSA", request=request)
 
 
 def _queue_ahqt(psa: ProviderServiceAgreement) -> None:
@@ -120,12 +79,10 @@ def psa_sign(*, actor, psa: ProviderServiceAgreement, request=None):
 
     def after(signed):
         _queue_ahqt(signed)
-        notify_on_commit(recipients=qio_recipients(signed.task_order.qio_id),
-                         kind="lifecycle.signed", title=f"{signed.provider} signed its PSA",
-                         url=signed.get_absolute_url())
+        tell_qio_signed(signed, short="PSA")
 
-    return transition(psa, name="sign", actor=actor, permission=SIGN, request=request,
-                      before=before, after=after)
+    return run_transition(obj=psa, transition="sign", actor=actor, permission=SIGN,
+                          request=request, before=before, after=after)
 
 
 def psa_terminate(*, actor, psa: ProviderServiceAgreement, reason: str, request=None):
@@ -151,8 +108,8 @@ def psa_terminate(*, actor, psa: ProviderServiceAgreement, reason: str, request=
                          title=f"PSA with {provider} terminated", url=ended.get_absolute_url(),
                          body=reason)
 
-    return transition(psa, name="terminate", actor=actor, permission=TERMINATE, note=reason,
-                      request=request, before=before, after=after)
+    return run_transition(obj=psa, transition="terminate", actor=actor, permission=TERMINATE,
+                          note=reason, request=request, before=before, after=after)
 
 
 def ahqt_tasks_queue_due() -> int:

@@ -15,21 +15,12 @@ from qio_program.lifecycle.models import (
     TrainingPlanItem,
 )
 from qio_program.lifecycle.models.base import EDITABLE
-from qio_program.lifecycle.services.common import (
-    locked_edit,
-    notify_decision,
-    notify_submitted,
-    read_only_reason,
-    require_perm,
-    require_text,
-    review_approve,
-    review_return,
-    review_submit,
-)
+from qio_program.lifecycle.services.common import Review, read_only_reason, required_before_step
 from qio_program.lifecycle.services.contract import deliverables_refresh, require_active
 from qio_program.lifecycle.services.providers import require_eligible
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock
+from qis_portal.validation import require_filled
+from qis_portal.workflow import WorkflowConflict, lock, require_permission
 
 FIELDS = {
     "quality_landscape": "The quality landscape",
@@ -38,7 +29,8 @@ FIELDS = {
     "health_equity": "The health-equity consideration",
 }
 CHANGE = "qio_lifecycle.change_qualityactionplan"
-REVIEW = "qio_lifecycle.review_qualityactionplan"
+REVIEW = Review("Quality Action Plan", change=CHANGE,
+                review="qio_lifecycle.review_qualityactionplan")
 # "Multi-year" training plan for nursing homes: items in at least two plan years.
 TRAINING_PLAN_MIN_YEARS = 2
 
@@ -46,7 +38,8 @@ TRAINING_PLAN_MIN_YEARS = 2
 def qap_create(*, actor, task_order: TaskOrder, provider, data: dict | None = None,
                request=None) -> QualityActionPlan:
     """A QAP is based on the provider's approved needs assessment (seed 001)."""
-    require_perm(actor, CHANGE, task_order, action="qualityactionplan.create", request=request)
+    require_permission(actor, CHANGE, task_order, action="qualityactionplan.create",
+                       request=request)
     require_active(task_order)
     require_eligible(task_order, provider)
     if not ProviderAssessment.objects.filter(task_order=task_order, provider=provider,
@@ -67,9 +60,8 @@ def qap_create(*, actor, task_order: TaskOrder, provider, data: dict | None = No
 
 
 def qap_update(*, actor, qap: QualityActionPlan, data: dict, request=None):
-    return locked_edit(qap, actor=actor, permission=CHANGE, request=request,
-                       changes={key: value for key, value in data.items() if key in FIELDS},
-                       editable=lambda obj: obj.status in EDITABLE, refusal=read_only_reason)
+    return REVIEW.update(qap, actor=actor, request=request,
+                         changes={key: value for key, value in data.items() if key in FIELDS})
 
 
 def _editable_qap(qap_id: int) -> QualityActionPlan:
@@ -83,7 +75,8 @@ def _editable_qap(qap_id: int) -> QualityActionPlan:
 
 def qap_add_initiative(*, actor, qap: QualityActionPlan, sub_aim, title: str,
                        description: str = "", request=None) -> QapInitiative:
-    require_perm(actor, CHANGE, qap, action="qualityactionplan.add_item", request=request)
+    require_permission(actor, CHANGE, qap, action="qualityactionplan.add_item",
+                       request=request)
     with transaction.atomic():
         locked = _editable_qap(qap.pk)
         item = QapInitiative.objects.create(qap=locked, sub_aim=sub_aim, title=title,
@@ -94,8 +87,8 @@ def qap_add_initiative(*, actor, qap: QualityActionPlan, sub_aim, title: str,
 
 def qap_add_intervention(*, actor, initiative: QapInitiative, title: str,
                          description: str = "", request=None) -> QapIntervention:
-    require_perm(actor, CHANGE, initiative.qap, action="qualityactionplan.add_item",
-                 request=request)
+    require_permission(actor, CHANGE, initiative.qap, action="qualityactionplan.add_item",
+                       request=request)
     with transaction.atomic():
         locked = _editable_qap(initiative.qap_id)
         item = QapIntervention.objects.create(initiative=initiative, title=title,
@@ -107,7 +100,8 @@ def qap_add_intervention(*, actor, initiative: QapInitiative, title: str,
 def qap_add_activity(*, actor, intervention: QapIntervention, title: str,
                      description: str = "", target_date=None, request=None) -> QapActivity:
     qap = intervention.initiative.qap
-    require_perm(actor, CHANGE, qap, action="qualityactionplan.add_item", request=request)
+    require_permission(actor, CHANGE, qap, action="qualityactionplan.add_item",
+                       request=request)
     with transaction.atomic():
         locked = _editable_qap(qap.pk)
         item = QapActivity.objects.create(intervention=intervention, title=title,
@@ -118,7 +112,8 @@ def qap_add_activity(*, actor, intervention: QapIntervention, title: str,
 
 def qap_add_training_item(*, actor, qap: QualityActionPlan, plan_year: int, audience: str,
                           topic: str, description: str = "", request=None) -> TrainingPlanItem:
-    require_perm(actor, CHANGE, qap, action="qualityactionplan.add_item", request=request)
+    require_permission(actor, CHANGE, qap, action="qualityactionplan.add_item",
+                       request=request)
     if not qap.needs_training_plan:
         raise ValidationError({"plan_year": ["The multi-year training plan is for nursing "
                                              "homes."]})
@@ -139,7 +134,8 @@ def qap_remove_item(*, actor, item: models.Model, request=None) -> None:
         QapIntervention: lambda: item.initiative.qap,
         QapActivity: lambda: item.intervention.initiative.qap,
     }[type(item)]()
-    require_perm(actor, CHANGE, qap, action="qualityactionplan.remove_item", request=request)
+    require_permission(actor, CHANGE, qap, action="qualityactionplan.remove_item",
+                       request=request)
     with transaction.atomic():
         locked = _editable_qap(qap.pk)
         label = str(item)
@@ -154,7 +150,7 @@ def _audit_item(actor, qap, level: str, item, request) -> None:
 
 
 def _complete(qap: QualityActionPlan) -> None:
-    require_text(qap, FIELDS)
+    require_filled(qap, required_before_step(FIELDS))
     initiatives = list(qap.initiatives.prefetch_related("interventions__activities"))
     problems = []
     if not initiatives:
@@ -176,28 +172,23 @@ def _complete(qap: QualityActionPlan) -> None:
 
 def qap_submit(*, actor, qap: QualityActionPlan, request=None) -> QualityActionPlan:
 
-    def after(submitted):
-        deliverables_refresh(task_order=submitted.task_order, actor=actor)
-        notify_submitted(submitted, label="Quality Action Plan")
-
-    return review_submit(qap, actor=actor, permission=CHANGE, request=request, check=_complete,
-                         after=after)
+    return REVIEW.submit(qap, actor=actor, request=request, check=_complete,
+                         after=lambda submitted: deliverables_refresh(
+                             task_order=submitted.task_order, actor=actor))
 
 
 def qap_approve(*, actor, qap: QualityActionPlan, note: str = "", request=None):
-    return review_approve(qap, actor=actor, permission=REVIEW, note=note, request=request,
-                          after=lambda obj: notify_decision(obj, label="Quality Action Plan"))
+    return REVIEW.approve(qap, actor=actor, note=note, request=request)
 
 
 def qap_return(*, actor, qap: QualityActionPlan, comments: str, request=None):
-    return review_return(qap, actor=actor, permission=REVIEW, comments=comments,
-                         request=request,
-                         after=lambda obj: notify_decision(obj, label="Quality Action Plan"))
+    return REVIEW.send_back(qap, actor=actor, comments=comments, request=request)
 
 
 def qap_new_version(*, actor, qap: QualityActionPlan, request=None) -> QualityActionPlan:
     """The annual update: copy the approved latest plan, its tree and training plan."""
-    require_perm(actor, CHANGE, qap, action="qualityactionplan.new_version", request=request)
+    require_permission(actor, CHANGE, qap, action="qualityactionplan.new_version",
+                       request=request)
     require_active(qap.task_order)
     with transaction.atomic():
         return _copy_version(actor, qap, request)

@@ -11,21 +11,11 @@ from django.db import IntegrityError, transaction
 
 from qio_program.lifecycle.choices import REPORT_KINDS, DeliverableKind, ReviewStatus
 from qio_program.lifecycle.models import DashboardTemplate, Deliverable, Report, TaskOrder
-from qio_program.lifecycle.models.base import EDITABLE
-from qio_program.lifecycle.services.common import (
-    locked_edit,
-    notify_decision,
-    notify_submitted,
-    read_only_reason,
-    require_perm,
-    require_text,
-    review_approve,
-    review_return,
-    review_submit,
-)
+from qio_program.lifecycle.services.common import Review, required_before_step
 from qio_program.lifecycle.services.contract import deliverable_mark_delivered, require_active
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict
+from qis_portal.validation import require_filled
+from qis_portal.workflow import WorkflowConflict, require_permission
 
 REPORT_MAX_CHARS = 10_000
 
@@ -78,9 +68,10 @@ REPORT_SECTIONS: dict[str, tuple[Section, ...]] = {
     ),
 }
 CHANGE = "qio_lifecycle.change_report"
-REVIEW = "qio_lifecycle.review_report"
+REVIEW = Review("Report", change=CHANGE, review="qio_lifecycle.review_report")
 TEMPLATE_CHANGE = "qio_lifecycle.change_dashboardtemplate"
-TEMPLATE_REVIEW = "qio_lifecycle.review_dashboardtemplate"
+TEMPLATE_REVIEW = Review("Dashboard template", change=TEMPLATE_CHANGE,
+                         review="qio_lifecycle.review_dashboardtemplate")
 
 
 def clean_content(kind: str, content: dict) -> dict:
@@ -98,7 +89,8 @@ def clean_content(kind: str, content: dict) -> dict:
 
 def report_start(*, actor, deliverable: Deliverable, request=None) -> Report:
     """The report of a deliverable, created as a draft on first use."""
-    require_perm(actor, CHANGE, deliverable.task_order, action="report.create", request=request)
+    require_permission(actor, CHANGE, deliverable.task_order, action="report.create",
+                       request=request)
     if deliverable.kind not in REPORT_KINDS:
         raise ValidationError({"deliverable": ["This deliverable is not a report."]})
     existing = Report.objects.filter(deliverable=deliverable).first()
@@ -118,10 +110,14 @@ def report_start(*, actor, deliverable: Deliverable, request=None) -> Report:
 
 def report_update(*, actor, report: Report, content: dict, request=None) -> Report:
     cleaned = clean_content(report.kind, content)
-    return locked_edit(report, actor=actor, permission=CHANGE, request=request,
-                       changes=lambda locked: {"content": {**locked.content, **cleaned}},
-                       editable=lambda obj: obj.status in EDITABLE,
-                       refusal=read_only_reason)
+    return REVIEW.update(report, actor=actor, request=request,
+                         changes=lambda locked: {"content": {**locked.content, **cleaned}})
+
+
+def report_write(*, actor, deliverable: Deliverable, content: dict, request=None) -> Report:
+    """Save the report of a deliverable as a draft, starting it on first use."""
+    report = report_start(actor=actor, deliverable=deliverable, request=request)
+    return report_update(actor=actor, report=report, content=content, request=request)
 
 
 def template_approved(task_order: TaskOrder) -> bool:
@@ -143,30 +139,27 @@ def _complete(report: Report) -> None:
 
 def report_submit(*, actor, report: Report, request=None) -> Report:
 
-    def after(submitted):
+    def delivered(submitted):
         deliverable = submitted.deliverable
         deliverable_mark_delivered(task_order=submitted.task_order, kind=deliverable.kind,
                                    sequence=deliverable.sequence, state=deliverable.state,
                                    actor=actor)
-        notify_submitted(submitted, label="Report")
 
-    return review_submit(report, actor=actor, permission=CHANGE, request=request,
-                         check=_complete, after=after)
+    return REVIEW.submit(report, actor=actor, request=request, check=_complete,
+                         after=delivered)
 
 
 def report_approve(*, actor, report: Report, note: str = "", request=None) -> Report:
-    return review_approve(report, actor=actor, permission=REVIEW, note=note, request=request,
-                          after=lambda obj: notify_decision(obj, label="Report"))
+    return REVIEW.approve(report, actor=actor, note=note, request=request)
 
 
 def report_return(*, actor, report: Report, comments: str, request=None) -> Report:
-    return review_return(report, actor=actor, permission=REVIEW, comments=comments,
-                         request=request, after=lambda obj: notify_decision(obj, label="Report"))
+    return REVIEW.send_back(report, actor=actor, comments=comments, request=request)
 
 
 def template_start(*, actor, task_order: TaskOrder, request=None) -> DashboardTemplate:
-    require_perm(actor, TEMPLATE_CHANGE, task_order, action="dashboardtemplate.create",
-                 request=request)
+    require_permission(actor, TEMPLATE_CHANGE, task_order, action="dashboardtemplate.create",
+                       request=request)
     existing = DashboardTemplate.objects.filter(task_order=task_order).first()
     if existing is not None:
         return existing
@@ -183,25 +176,25 @@ def template_start(*, actor, task_order: TaskOrder, request=None) -> DashboardTe
 
 def template_update(*, actor, template: DashboardTemplate, data: dict, request=None):
     fields = {key: value for key, value in data.items() if key in ("layout", "measures")}
-    return locked_edit(template, actor=actor, permission=TEMPLATE_CHANGE, request=request,
-                       changes=fields, editable=lambda obj: obj.status in EDITABLE,
-                       refusal=read_only_reason)
+    return TEMPLATE_REVIEW.update(template, actor=actor, changes=fields, request=request)
+
+
+def template_write(*, actor, task_order: TaskOrder, data: dict, request=None):
+    """Save the task order's dashboard template as a draft, starting it on first use."""
+    template = template_start(actor=actor, task_order=task_order, request=request)
+    return template_update(actor=actor, template=template, data=data, request=request)
 
 
 def template_submit(*, actor, template: DashboardTemplate, request=None):
-    return review_submit(
-        template, actor=actor, permission=TEMPLATE_CHANGE, request=request,
-        check=lambda obj: require_text(obj, {"layout": "The layout", "measures": "The measures"}),
-        after=lambda obj: notify_submitted(obj, label="Dashboard template"))
+    return TEMPLATE_REVIEW.submit(
+        template, actor=actor, request=request,
+        check=lambda obj: require_filled(obj, required_before_step(
+            {"layout": "The layout", "measures": "The measures"})))
 
 
 def template_approve(*, actor, template: DashboardTemplate, note: str = "", request=None):
-    return review_approve(template, actor=actor, permission=TEMPLATE_REVIEW, note=note,
-                          request=request,
-                          after=lambda obj: notify_decision(obj, label="Dashboard template"))
+    return TEMPLATE_REVIEW.approve(template, actor=actor, note=note, request=request)
 
 
 def template_return(*, actor, template: DashboardTemplate, comments: str, request=None):
-    return review_return(template, actor=actor, permission=TEMPLATE_REVIEW, comments=comments,
-                         request=request,
-                         after=lambda obj: notify_decision(obj, label="Dashboard template"))
+    return TEMPLATE_REVIEW.send_back(template, actor=actor, comments=comments, request=request)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from qio_program.lifecycle.states import state_name
+from qis_portal.regions import state_name
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ from qio_program.lifecycle.services import pes as pes_services
 from qio_program.lifecycle.services import psa as psa_services
 from qio_program.lifecycle.services import qap as qap_services
 from qio_program.lifecycle.services import reports as report_services
-from qio_program.lifecycle.views.common import call_service
+from qis_portal.views.common import call_service
 
 
 @dataclass(frozen=True)
@@ -166,8 +166,8 @@ def act(request, kind: str, pk: int, action: str):
         raise Http404
     obj = get_object_or_404(queryset(request.user), pk=pk)
     text = request.POST.get(spec.text[0], "")[:5000] if spec.text else ""
-    result = call_service(request, lambda: spec.run(obj, request.user, text, request))
-    if result is None:
+    done = call_service(request, lambda *, actor, request: spec.run(obj, actor, text, request))
+    if not done.ok:
         return redirect(obj.get_absolute_url())
     messages.success(request, spec.done)
-    return redirect(result.get_absolute_url())
+    return redirect(done.result.get_absolute_url())

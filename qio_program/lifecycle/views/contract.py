@@ -17,7 +17,8 @@ from qio_program.lifecycle.forms import (
 from qio_program.lifecycle.services.completion import handoff_note_create, task_order_end
 from qio_program.lifecycle.services.contract import coverage, psa_target_set, task_order_create
 from qio_program.lifecycle.services.providers import eligible_providers
-from qio_program.lifecycle.views.common import bound, call_service, form_page, require
+from qio_program.lifecycle.views.common import form_page
+from qis_portal.views.common import bound, call_service, require_perm
 
 
 def index(request):
@@ -42,7 +43,7 @@ def index(request):
 
 def agreements(request):
     """A provider's engagement strategies and service agreements, those to sign first."""
-    require(request, "qio_lifecycle.view_agreements_to_sign")
+    require_perm(request, "qio_lifecycle.view_agreements_to_sign")
     return render(request, "lifecycle/agreements.html", {
         "to_sign": selectors.agreements_to_sign(request.user),
         "pes_list": selectors.pes_for(request.user),
@@ -51,18 +52,18 @@ def agreements(request):
 
 
 def taskorder_list(request):
-    require(request, "qio_lifecycle.view_taskorder")
+    require_perm(request, "qio_lifecycle.view_taskorder")
     return render(request, "lifecycle/taskorder_list.html",
                   {"task_orders": selectors.task_orders_for(request.user)})
 
 
 def taskorder_create(request):
-    require(request, "qio_lifecycle.add_taskorder")
+    require_perm(request, "qio_lifecycle.add_taskorder")
     form = TaskOrderForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        order = call_service(request, lambda: task_order_create(
-            actor=request.user, request=request, **form.cleaned_data), form=form)
-        if order is not None:
+        done = call_service(request, task_order_create, form=form, **form.cleaned_data)
+        if done.ok:
+            order = done.result
             messages.success(request, f"Task order {order.number} recorded with "
                                       f"{order.deliverables.count()} deliverables.")
             return redirect(order)
@@ -99,15 +100,14 @@ def taskorder_detail(request, pk: int):
 
 def psatarget_set(request, pk: int):
     order = get_object_or_404(selectors.task_orders_for(request.user), pk=pk)
-    require(request, "qio_lifecycle.set_psatarget", order)
+    require_perm(request, "qio_lifecycle.set_psatarget", order)
     current = getattr(getattr(order, "psa_target", None), "target", None)
     form = PsaTargetForm(bound(request), initial={"target": current})
     if request.method == "POST" and form.is_valid():
-        done = call_service(request, lambda: psa_target_set(
-            actor=request.user, task_order=order, request=request, **form.cleaned_data),
-            form=form)
-        if done is not None:
-            messages.success(request, f"PSA target set to {done.target}.")
+        done = call_service(request, psa_target_set, form=form, task_order=order,
+                            **form.cleaned_data)
+        if done.ok:
+            messages.success(request, f"PSA target set to {done.result.target}.")
             return redirect(order)
     return form_page(request, form=form, title=f"PSA target — {order.qio}",
                      back_url=order.get_absolute_url(), submit_label="Set the target",
@@ -117,16 +117,16 @@ def psatarget_set(request, pk: int):
 
 def taskorder_end(request, pk: int):
     order = get_object_or_404(selectors.task_orders_for(request.user), pk=pk)
-    require(request, "qio_lifecycle.end_taskorder", order)
+    require_perm(request, "qio_lifecycle.end_taskorder", order)
     form = TaskOrderEndForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        ended = call_service(request, lambda: task_order_end(
-            actor=request.user, task_order=order, request=request,
-            ended_on=form.cleaned_data["ended_on"], note=form.cleaned_data["note"]), form=form)
-        if ended is not None:
+        done = call_service(request, task_order_end, form=form, task_order=order,
+                            ended_on=form.cleaned_data["ended_on"],
+                            note=form.cleaned_data["note"])
+        if done.ok:
             messages.success(request, f"Task order ended; accounts close after "
-                                      f"{ended.ended_on:%Y-%m-%d}.")
-            return redirect(ended)
+                                      f"{done.result.ended_on:%Y-%m-%d}.")
+            return redirect(done.result)
     completion = order.phases()[-1]
     return form_page(request, form=form, title=f"End task order {order.number}",
                      back_url=order.get_absolute_url(), submit_label="End the task order",
@@ -138,17 +138,14 @@ def taskorder_end(request, pk: int):
 def handoff(request, pk: int):
     """Transition-off hand-off notes (seed 001, Completion) and the form to add one."""
     order = get_object_or_404(selectors.task_orders_for(request.user), pk=pk)
-    require(request, "qio_lifecycle.view_handoffnote", order)
+    require_perm(request, "qio_lifecycle.view_handoffnote", order)
     can_add = request.user.has_perm("qio_lifecycle.add_handoffnote", order)
     form = HandoffNoteForm(bound(request),
                            providers=eligible_providers(order).order_by("name"))
     if request.method == "POST":
-        require(request, "qio_lifecycle.add_handoffnote", order)
-        if form.is_valid():
-            note = call_service(request, lambda: handoff_note_create(
-                actor=request.user, task_order=order, request=request, **form.cleaned_data),
-                form=form)
-            if note is not None:
+        require_perm(request, "qio_lifecycle.add_handoffnote", order)
+        if form.is_valid() and call_service(request, handoff_note_create, form=form,
+                                            task_order=order, **form.cleaned_data).ok:
                 messages.success(request, "Hand-off note added.")
                 return redirect("lifecycle:handoff", pk=order.pk)
     notes = Paginator(selectors.handoff_notes_for(request.user).filter(task_order=order), 25)

@@ -20,7 +20,7 @@ from qio_program.lifecycle.services import qap as qap_services
 from qio_program.lifecycle.services.common import read_only_reason
 from qio_program.lifecycle.services.providers import eligible_providers
 from qio_program.lifecycle.views.actions import available_actions
-from qio_program.lifecycle.views.common import bound, call_service, require
+from qis_portal.views.common import bound, call_service, require_perm
 
 KINDS = {
     "pes": {
@@ -62,7 +62,7 @@ def _spec(kind: str) -> dict:
 
 def work_list(request, kind: str):
     spec = _spec(kind)
-    require(request, f"qio_lifecycle.view_{spec['model']}")
+    require_perm(request, f"qio_lifecycle.view_{spec['model']}")
     objects = spec["selector"](request.user)
     return render(request, "lifecycle/work_list.html", {
         "kind": kind, "spec": spec, "objects": objects,
@@ -74,7 +74,7 @@ def work_list(request, kind: str):
 def work_create(request, kind: str):
     spec = _spec(kind)
     order = selectors.active_task_order_for(request.user)
-    require(request, f"qio_lifecycle.change_{spec['model']}", order)
+    require_perm(request, f"qio_lifecycle.change_{spec['model']}", order)
     if order is None:
         messages.error(request, "Your QIO has no active task order.")
         return redirect(f"lifecycle:{kind}_list")
@@ -82,10 +82,10 @@ def work_create(request, kind: str):
                                  providers=eligible_providers(order).order_by("name"))
     form = spec["form"](bound(request))
     if request.method == "POST" and chooser.is_valid() and form.is_valid():
-        obj = call_service(request, lambda: spec["create"](
-            actor=request.user, task_order=order, provider=chooser.cleaned_data["provider"],
-            data=form.cleaned_data, request=request), form=form)
-        if obj is not None:
+        done = call_service(request, spec["create"], form=form, task_order=order,
+                            provider=chooser.cleaned_data["provider"], data=form.cleaned_data)
+        if done.ok:
+            obj = done.result
             messages.success(request, f"{obj} started.")
             return redirect(obj)
     return render(request, "lifecycle/work_form.html", {
@@ -116,7 +116,7 @@ def work_detail(request, kind: str, pk: int):
 def work_edit(request, kind: str, pk: int):
     spec = _spec(kind)
     obj = get_object_or_404(spec["selector"](request.user), pk=pk)
-    require(request, f"qio_lifecycle.change_{spec['model']}", obj)
+    require_perm(request, f"qio_lifecycle.change_{spec['model']}", obj)
     if not obj.is_editable:
         messages.error(request, read_only_reason(obj) if kind in ("pa", "qap") else
                        f"This {spec['noun']} is {obj.get_status_display().lower()}; only a "
@@ -124,12 +124,11 @@ def work_edit(request, kind: str, pk: int):
         return redirect(obj)
     form = spec["form"](bound(request), instance=obj)
     if request.method == "POST" and form.is_valid():
-        saved = call_service(request, lambda: spec["update"](
-            actor=request.user, data=form.cleaned_data, request=request,
-            **{spec["obj"]: obj}), form=form)
-        if saved is not None:
+        saved = call_service(request, spec["update"], form=form, data=form.cleaned_data,
+                             **{spec["obj"]: obj})
+        if saved.ok:
             messages.success(request, "Saved.")
-            return redirect(saved)
+            return redirect(saved.result)
     return render(request, "lifecycle/work_form.html", {
         "spec": spec, "kind": kind, "forms": [form], "title": f"Edit: {obj}",
         "submit_label": "Save", "back_url": obj.get_absolute_url(),

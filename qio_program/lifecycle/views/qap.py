@@ -22,7 +22,8 @@ from qio_program.lifecycle.models import (
 from qio_program.lifecycle.services import qap as qap_services
 from qio_program.lifecycle.services.common import read_only_reason
 from qio_program.lifecycle.views.actions import available_actions
-from qio_program.lifecycle.views.common import bound, call_service, form_page, require
+from qio_program.lifecycle.views.common import form_page
+from qis_portal.views.common import bound, call_service, require_perm, run_action
 
 CHANGE = "qio_lifecycle.change_qualityactionplan"
 
@@ -43,40 +44,39 @@ def qap_detail(request, pk: int):
 
 def _editable(request, qap):
     """The plan to add to, or a redirect with the reason it is read-only."""
-    require(request, CHANGE, qap)
+    require_perm(request, CHANGE, qap)
     if not qap.is_editable:
         messages.error(request, read_only_reason(qap))
         return redirect(qap)
     return None
 
 
-def _add(request, qap, form, title: str, create):
-    refusal = _editable(request, qap)
+def _add(request, plan, form, title: str, service, **under):
+    """Add an item under `under` (the plan, an initiative, an intervention) of `plan`."""
+    refusal = _editable(request, plan)
     if refusal is not None:
         return refusal
     if request.method == "POST" and form.is_valid():
-        item = call_service(request, lambda: create(form.cleaned_data), form=form)
-        if item is not None:
-            messages.success(request, f"Added “{item}”.")
-            return redirect(qap)
-    return form_page(request, form=form, title=title, back_url=qap.get_absolute_url(),
+        added = call_service(request, service, form=form, **under, **form.cleaned_data)
+        if added.ok:
+            messages.success(request, f"Added “{added.result}”.")
+            return redirect(plan)
+    return form_page(request, form=form, title=title, back_url=plan.get_absolute_url(),
                      submit_label="Add")
 
 
 def initiative_add(request, pk: int):
     qap = get_object_or_404(selectors.qaps_for(request.user), pk=pk)
-    return _add(request, qap, InitiativeForm(bound(request)),
-                f"Add an initiative — {qap}", lambda data: qap_services.qap_add_initiative(
-                    actor=request.user, qap=qap, request=request, **data))
+    return _add(request, qap, InitiativeForm(bound(request)), f"Add an initiative — {qap}",
+                qap_services.qap_add_initiative, qap=qap)
 
 
 def intervention_add(request, pk: int):
     initiative = get_object_or_404(QapInitiative.objects.filter(
         qap__in=selectors.qaps_for(request.user)).select_related("qap"), pk=pk)
     return _add(request, initiative.qap, InterventionForm(bound(request)),
-                f"Add an intervention to “{initiative}”",
-                lambda data: qap_services.qap_add_intervention(
-                    actor=request.user, initiative=initiative, request=request, **data))
+                f"Add an intervention to “{initiative}”", qap_services.qap_add_intervention,
+                initiative=initiative)
 
 
 def activity_add(request, pk: int):
@@ -84,9 +84,8 @@ def activity_add(request, pk: int):
         initiative__qap__in=selectors.qaps_for(request.user)).select_related(
         "initiative__qap"), pk=pk)
     return _add(request, intervention.initiative.qap, ActivityForm(bound(request)),
-                f"Add an activity to “{intervention}”",
-                lambda data: qap_services.qap_add_activity(
-                    actor=request.user, intervention=intervention, request=request, **data))
+                f"Add an activity to “{intervention}”", qap_services.qap_add_activity,
+                intervention=intervention)
 
 
 def training_add(request, pk: int):
@@ -94,9 +93,8 @@ def training_add(request, pk: int):
     if not qap.needs_training_plan:
         raise Http404("Only nursing homes have a training plan.")
     return _add(request, qap, TrainingItemForm(bound(request)),
-                f"Add training to the plan — {qap}",
-                lambda data: qap_services.qap_add_training_item(
-                    actor=request.user, qap=qap, request=request, **data))
+                f"Add training to the plan — {qap}", qap_services.qap_add_training_item,
+                qap=qap)
 
 
 def _qap_of(item) -> QualityActionPlan:
@@ -123,8 +121,5 @@ def item_remove(request, level: str, pk: int):
     item = get_object_or_404(model.objects.filter(
         **{f"{path}__in": selectors.qaps_for(request.user)}), pk=pk)
     qap = _qap_of(item)
-    done = call_service(request, lambda: qap_services.qap_remove_item(
-        actor=request.user, item=item, request=request) or True)
-    if done:
-        messages.success(request, f"Removed “{item}”.")
-    return redirect(qap)
+    return run_action(request, qap.get_absolute_url(), qap_services.qap_remove_item,
+                      f"Removed “{item}”.", item=item)

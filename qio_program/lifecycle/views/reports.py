@@ -12,8 +12,8 @@ from qio_program.lifecycle.models import DashboardTemplate
 from qio_program.lifecycle.services import reports as report_services
 from qio_program.lifecycle.services.common import read_only_reason
 from qio_program.lifecycle.views.actions import available_actions
-from qio_program.lifecycle.views.common import bound, call_service, require
 from qis_portal.business_days import add_months
+from qis_portal.views.common import bound, call_service, require_perm
 
 REPORT_KIND_CHOICES = [(kind.value, kind.label) for kind in DeliverableKind
                        if kind in REPORT_KINDS]
@@ -21,7 +21,7 @@ REPORT_KIND_CHOICES = [(kind.value, kind.label) for kind in DeliverableKind
 
 def report_list(request):
     """Report deliverables with their reports; by default those due within a year."""
-    require(request, "qio_lifecycle.view_report")
+    require_perm(request, "qio_lifecycle.view_report")
     today = timezone.localdate()
     deliverables = (selectors.deliverables_for(request.user).filter(kind__in=REPORT_KINDS)
                     .select_related("report").order_by("due_date", "id"))
@@ -44,7 +44,7 @@ def report_edit(request, deliverable_pk: int):
     """Write the report of one deliverable (created as a draft the first time)."""
     deliverable = get_object_or_404(selectors.deliverables_for(request.user).filter(
         kind__in=REPORT_KINDS), pk=deliverable_pk)
-    require(request, "qio_lifecycle.change_report", deliverable.task_order)
+    require_perm(request, "qio_lifecycle.change_report", deliverable.task_order)
     existing = getattr(deliverable, "report", None)
     if existing is not None and not existing.is_editable:
         messages.error(request, read_only_reason(existing))
@@ -52,16 +52,11 @@ def report_edit(request, deliverable_pk: int):
     form = ReportForm(bound(request), kind=deliverable.kind,
                       content=existing.content if existing else {})
     if request.method == "POST" and form.is_valid():
-        def save():
-            report = report_services.report_start(actor=request.user, deliverable=deliverable,
-                                                  request=request)
-            return report_services.report_update(actor=request.user, report=report,
-                                                 content=form.cleaned_data, request=request)
-
-        saved = call_service(request, save, form=form)
-        if saved is not None:
+        saved = call_service(request, report_services.report_write, form=form,
+                             deliverable=deliverable, content=form.cleaned_data)
+        if saved.ok:
             messages.success(request, "Report saved as a draft; submit it when complete.")
-            return redirect(saved)
+            return redirect(saved.result)
     return render(request, "lifecycle/report_edit.html", {
         "deliverable": deliverable, "form": form, "report": existing})
 
@@ -84,7 +79,7 @@ def report_detail(request, pk: int):
 def template_detail(request, pk: int):
     """The ELC/TELC dashboard template of a task order: CMS approves it before any report."""
     order = get_object_or_404(selectors.task_orders_for(request.user), pk=pk)
-    require(request, "qio_lifecycle.view_dashboardtemplate", order)
+    require_perm(request, "qio_lifecycle.view_dashboardtemplate", order)
     template = DashboardTemplate.objects.filter(task_order=order).first()
     can_change = request.user.has_perm("qio_lifecycle.change_dashboardtemplate", order)
     editable = can_change and (template is None or template.is_editable)
@@ -92,18 +87,13 @@ def template_detail(request, pk: int):
     if editable:
         initial = {"layout": template.layout, "measures": template.measures} if template else {}
         form = DashboardTemplateForm(bound(request), initial=initial)
-        if request.method == "POST" and form.is_valid():
-            def save():
-                started = report_services.template_start(actor=request.user, task_order=order,
-                                                         request=request)
-                return report_services.template_update(actor=request.user, template=started,
-                                                       data=form.cleaned_data, request=request)
-
-            if call_service(request, save, form=form) is not None:
+        if request.method == "POST" and form.is_valid() and call_service(
+                request, report_services.template_write, form=form, task_order=order,
+                data=form.cleaned_data).ok:
                 messages.success(request, "Dashboard template saved.")
                 return redirect("lifecycle:template_detail", pk=order.pk)
     elif request.method == "POST":
-        require(request, "qio_lifecycle.change_dashboardtemplate", order)
+        require_perm(request, "qio_lifecycle.change_dashboardtemplate", order)
         messages.error(request, read_only_reason(template))
         return redirect("lifecycle:template_detail", pk=order.pk)
     return render(request, "lifecycle/template_detail.html", {
