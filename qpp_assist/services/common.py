@@ -1,30 +1,8 @@
-"""What every QPP service shares: notify after commit, required text, the response clock."""
+"""What every QPP service shares: the response clock and the inquiry's address."""
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from qis_portal.business_days import DEADLINE_TZ, add_business_days, business_days_between
-from qis_portal.services.notifications import notify
-
-
-def notify_on_commit(*, recipients, kind: str, title: str, body: str = "", url: str = "",
-                     idempotency_key: str | None = None) -> None:
-    """Notifications leave only once the step is committed (CONVENTIONS.md)."""
-    people = list({user.pk: user for user in recipients if user is not None}.values())
-    if not people:
-        return
-    transaction.on_commit(lambda: notify(recipients=people, kind=kind, title=title, body=body,
-                                         url=url, idempotency_key=idempotency_key))
-
-
-def require_text(value, field: str, message: str, max_length: int) -> str:
-    text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
-    if not text:
-        raise ValidationError({field: message})
-    if len(text) > max_length:
-        raise ValidationError({field: f"Use at most {max_length} characters."})
-    return text
 
 
 def local_date(moment):

@@ -5,11 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from qis_portal.services.audit import audit_record
+from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import lock
 from qpp_assist import selectors
 from qpp_assist.models import Inquiry
 
-from .common import inquiry_url, notify_on_commit
+from .common import inquiry_url
 
 
 def overdue_inquiry_ids(today) -> list[int]:

@@ -3,13 +3,13 @@ another contractor via a warm hand-off”). Each is a HandOff row; the owner cha
 run_transition and the response clock restarts."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
+from qis_portal.validation import require_text
 from qis_portal.workflow import run_transition
 from qpp_assist import selectors
 from qpp_assist.models import Contractor, HandOff, Inquiry
 
-from .common import require_text, start_clock
+from .common import start_clock
 from .inquiries import announce_owner
 
 
@@ -43,12 +43,11 @@ def _reassign(*, inquiry: Inquiry, actor, to_contractor, note: str, kind: str,
             inquiry=locked, kind=kind, from_contractor=from_contractor, to_contractor=target,
             note=note, by=actor, respond_by=locked.respond_by))
 
-    with transaction.atomic():
-        moved = run_transition(obj=inquiry, transition=transition, actor=actor,
-                               permission=permission, note=note, request=request, before=before,
-                               details={"to_contractor": target.pk, "kind": kind})
-        verb = "handed off" if kind == HandOff.Kind.HAND_OFF else "re-routed"
-        announce_owner(moved, headline=verb, note=note)
+    verb = "handed off" if kind == HandOff.Kind.HAND_OFF else "re-routed"
+    run_transition(obj=inquiry, transition=transition, actor=actor, permission=permission,
+                   note=note, request=request, before=before,
+                   after=lambda moved: announce_owner(moved, headline=verb, note=note),
+                   details={"to_contractor": target.pk, "kind": kind})
     return made[0]
 
 

@@ -9,18 +9,14 @@ from django.utils import timezone
 
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import ActionDenied, run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import require_text
+from qis_portal.workflow import require_permission, run_transition
 from qpp_assist import routing, selectors
 from qpp_assist.geography import region_label
 from qpp_assist.models import Channel, Contractor, Inquiry, MipsCategory, RequestKind
 
-from .common import (
-    inquiry_url,
-    notify_on_commit,
-    require_text,
-    response_business_days,
-    start_clock,
-)
+from .common import inquiry_url, response_business_days, start_clock
 from .practices import clean_state, clean_tin, practice_facts, practice_upsert
 
 MAX_CHARGES = Decimal("9999999999.99")
@@ -122,9 +118,9 @@ def contractor_options() -> list[routing.Option]:
 
 def inquiry_submit(*, actor, data: dict, request=None) -> Inquiry:
     """Record the inquiry and route it by the seed's rules, in one transaction."""
-    if not actor.has_perm("qpp_assist.add_inquiry"):
-        raise ActionDenied("Only clinicians, practices and the CMS help desk record QPP "
-                           "inquiries.", action="inquiry.submit")
+    require_permission(actor, "qpp_assist.add_inquiry", action="inquiry.submit",
+                       request=request, message="Only clinicians, practices and the CMS help "
+                                                "desk record QPP inquiries.")
     clean = clean_intake(data)
     facts = clean.pop("facts")
     channel = Channel.HELP_DESK if actor.has_role(Role.CMS_HELP_DESK) else Channel.DIRECT
@@ -152,13 +148,12 @@ def inquiry_submit(*, actor, data: dict, request=None) -> Inquiry:
                  "reason": v.reason} for v in decision.verdicts]
             locked.priority = decision.priority
 
-        routed = run_transition(obj=inquiry, transition="route", actor=actor,
-                                permission="qpp_assist.add_inquiry", note=decision.explanation,
-                                request=request, before=apply,
-                                details={"rule": decision.rule,
-                                         "contractor": decision.contractor_id})
-        announce_owner(routed, headline="routed")
-    return routed
+        return run_transition(obj=inquiry, transition="route", actor=actor,
+                              permission="qpp_assist.add_inquiry", note=decision.explanation,
+                              request=request, before=apply,
+                              after=lambda routed: announce_owner(routed, headline="routed"),
+                              details={"rule": decision.rule,
+                                       "contractor": decision.contractor_id})
 
 
 def announce_owner(inquiry: Inquiry, *, headline: str, note: str = "") -> None:
@@ -196,13 +191,13 @@ def inquiry_respond(*, inquiry: Inquiry, actor, response: str, request=None) -> 
         locked.responded_at = now
         locked.response_business_days = response_business_days(locked, now)
 
-    with transaction.atomic():
-        answered = run_transition(obj=inquiry, transition="respond", actor=actor,
-                                  permission="qpp_assist.respond_inquiry", request=request,
-                                  before=before)
+    def after(answered: Inquiry) -> None:
         by = (answered.contractor.organization.name if answered.contractor_id
               else "the CMS help desk")
         notify_on_commit(recipients=[answered.submitted_by], kind="qpp.inquiry_update",
                          title=f"Your QPP inquiry #{answered.pk} was answered by {by}",
                          body=text, url=inquiry_url(answered))
-    return answered
+
+    return run_transition(obj=inquiry, transition="respond", actor=actor,
+                          permission="qpp_assist.respond_inquiry", request=request,
+                          before=before, after=after)

@@ -3,16 +3,16 @@
 import re
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from qis_portal.services.audit import audit_record
+from qis_portal.validation import require_text
+from qis_portal.workflow import require_permission
 from qpp_assist.geography import qin_region_for_state
 from qpp_assist.models import AssistanceRecord, Contractor, Practice
 from qpp_assist.rules import contractor_roles
 from qpp_assist.selectors import today
-
-from .common import require_text
 
 PRACTICE_FACTS = ("group_size", "advanced_apm", "any_apm", "ptn_enrolled", "rural",
                   "underserved", "shortage_area")
@@ -85,8 +85,8 @@ def practice_upsert(*, name: str, tin: str, state: str, region: str, facts: dict
 def practice_add(*, actor, data: dict, request=None) -> Practice:
     """A contractor puts a practice of its region on its roster (outreach counts toward reach
     only once the practice is known)."""
-    if not actor.has_perm("qpp_assist.add_practice"):
-        raise PermissionDenied("Only contractor staff add practices.")
+    require_permission(actor, "qpp_assist.add_practice", action="practice.add",
+                       request=request, message="Only contractor staff add practices.")
     name = require_text(data.get("name"), "name", "Give the practice's name.", 200)
     tin = clean_tin(data.get("tin"))
     state, region = clean_state(data.get("state"))
@@ -104,10 +104,9 @@ def assistance_record(*, practice: Practice, actor, provided_on: date, kind: str
                       contractor: Contractor | None = None, note: str = "",
                       request=None) -> AssistanceRecord:
     """Assistance given to a practice outside an inquiry (outreach, education, TA)."""
-    if not actor.has_perm("qpp_assist.record_assistance", practice):
-        audit_record(action="practice.record_assistance", actor=actor, target=practice,
-                     outcome="denied", request=request)
-        raise PermissionDenied("Only contractor staff of the practice's region record "
+    require_permission(actor, "qpp_assist.record_assistance", practice,
+                       action="practice.record_assistance", request=request,
+                       message="Only contractor staff of the practice's region record "
                                "assistance.")
     own = [c for c in contractor_roles(actor) if c.region == practice.region]
     if contractor is None:

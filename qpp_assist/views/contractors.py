@@ -3,10 +3,9 @@ organizations on record as each type of contractor."""
 
 from django.shortcuts import render
 
+from qis_portal.views.common import require_perm
 from qpp_assist import selectors
 from qpp_assist.who_does_what import FOOTNOTES, INTRO
-
-from .common import require_perm
 
 ROWS = [
     ("providers_served", "Providers served"),

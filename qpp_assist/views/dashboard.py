@@ -3,10 +3,9 @@ against the 75 % goal (seed 004, How success is measured)."""
 
 from django.shortcuts import render
 
+from qis_portal.views.common import require_perm
 from qpp_assist import measures, selectors
 from qpp_assist.models import Inquiry
-
-from .common import require_perm
 
 
 def dashboard(request):

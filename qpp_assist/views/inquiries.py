@@ -1,17 +1,14 @@
 """Inquiry pages: the list, the intake form, the inquiry with its chain and the steps on it."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from qis_portal.workflow import WorkflowConflict
+from qis_portal.views.common import bound, call_service, require_perm
 from qpp_assist import selectors, services
 from qpp_assist.forms import HandOffForm, InquiryForm, OverrideForm, RespondForm
 from qpp_assist.models import Inquiry
-
-from .common import call_service, errors_to_form, require_perm
 
 
 def _get(request, pk: int) -> Inquiry:
@@ -45,15 +42,14 @@ def inquiry_list(request):
 
 def inquiry_create(request):
     require_perm(request, "qpp_assist.add_inquiry")
-    form = InquiryForm(request.POST or None)
+    form = InquiryForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        inquiry, response = call_service(request, services.inquiry_submit, form=form,
-                                         data=form.to_data())
-        if inquiry is not None:
-            messages.success(request, f"Inquiry recorded. {inquiry.routing_explanation}")
-            return redirect(inquiry.get_absolute_url())
-        if response is not None:
-            return response
+        done = call_service(request, services.inquiry_submit, form=form, data=form.to_data())
+        if done.ok:
+            messages.success(request, f"Inquiry recorded. {done.result.routing_explanation}")
+            return redirect(done.result.get_absolute_url())
+        if done.conflict:
+            return redirect(request.path)
     return render(request, "qpp_assist/inquiry_form.html", {"form": form})
 
 
@@ -87,16 +83,12 @@ def _step(request, pk: int, name: str, form, service, success: str, **extra):
     inquiry = _get(request, pk)
     if not form.is_valid():
         return inquiry_detail(request, pk, forms={name: form})
-    try:
-        service(inquiry=inquiry, actor=request.user, request=request,
-                **{**form.cleaned_data, **extra})
-    except WorkflowConflict as exc:
-        messages.error(request, exc.message)
-        return redirect(inquiry.get_absolute_url())
-    except ValidationError as exc:
-        errors_to_form(form, exc)
+    done = call_service(request, service, form=form, inquiry=inquiry,
+                        **{**form.cleaned_data, **extra})
+    if not (done.ok or done.conflict):
         return inquiry_detail(request, pk, forms={name: form})
-    messages.success(request, success)
+    if done.ok:
+        messages.success(request, success)
     return redirect(inquiry.get_absolute_url())
 
 

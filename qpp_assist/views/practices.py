@@ -5,13 +5,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
+from qis_portal.views.common import bound, call_service, require_perm
 from qpp_assist import selectors, services
 from qpp_assist.forms import AssistanceForm, PracticeForm
 from qpp_assist.models import Practice
 from qpp_assist.routing import SMALL_GROUP_MAX
 from qpp_assist.rules import contractor_roles
-
-from .common import call_service, require_perm
 
 
 def _get(request, pk: int) -> Practice:
@@ -36,15 +35,14 @@ def practice_list(request):
 
 def practice_create(request):
     require_perm(request, "qpp_assist.add_practice")
-    form = PracticeForm(request.POST or None)
+    form = PracticeForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        practice, response = call_service(request, services.practice_add, form=form,
-                                          data=form.to_data())
-        if practice is not None:
+        done = call_service(request, services.practice_add, form=form, data=form.to_data())
+        if done.ok:
             messages.success(request, "Practice added.")
-            return redirect(practice.get_absolute_url())
-        if response is not None:
-            return response
+            return redirect(done.result.get_absolute_url())
+        if done.conflict:
+            return redirect(request.path)
     return render(request, "qpp_assist/practice_form.html", {"form": form})
 
 
@@ -53,21 +51,21 @@ def practice_detail(request, pk: int):
     user = request.user
     can_record = user.has_perm("qpp_assist.record_assistance", practice)
     own = [c for c in contractor_roles(user) if c.region == practice.region]
-    form = AssistanceForm(request.POST or None, contractors=own,
+    form = AssistanceForm(bound(request), contractors=own,
                           initial={"provided_on": selectors.today()})
     if request.method == "POST":
         require_perm(request, "qpp_assist.record_assistance", practice)
         if form.is_valid():
             data = form.cleaned_data
-            row, response = call_service(
+            done = call_service(
                 request, services.assistance_record, form=form, practice=practice,
                 provided_on=data["provided_on"], kind=data["kind"], note=data["note"],
                 contractor=data.get("contractor"))
-            if row is not None:
+            if done.ok:
                 messages.success(request, "Assistance recorded.")
                 return redirect(practice.get_absolute_url())
-            if response is not None:
-                return response
+            if done.conflict:
+                return redirect(request.path)
     return render(request, "qpp_assist/practice_detail.html", {
         "obj": practice, "form": form if can_record else None,
         "inquiries": selectors.inquiries_for_user(user).filter(practice=practice),
