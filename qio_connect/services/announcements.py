@@ -9,9 +9,11 @@ from django.utils import timezone
 from qis_portal.models import QIO_ORG_TYPES, Organization, User
 from qis_portal.services.audit import audit_record
 from qis_portal.services.notifications import notify
+from qis_portal.validation import require_text
+from qis_portal.workflow import require_permission
 
 from ..models import Announcement
-from .common import require, required_text, url
+from .common import url
 
 KIND = "connect.announcement"
 
@@ -19,15 +21,16 @@ KIND = "connect.announcement"
 @transaction.atomic
 def announcement_send(*, actor, title: str, body: str, to_all: bool = False,
                       organizations=(), request=None) -> Announcement:
-    require(actor, "qio_connect.send_announcement", action="announcement.send")
+    require_permission(actor, "qio_connect.send_announcement", action="announcement.send",
+                       request=request)
     organizations = list(organizations or [])
     if not to_all and not organizations:
         raise ValidationError({"organizations": "Choose the QIOs to send to, or all QIOs."})
     if any(not isinstance(org, Organization) or not org.is_qio for org in organizations):
         raise ValidationError({"organizations": "Announcements go to QIO organizations."})
     announcement = Announcement.objects.create(
-        title=required_text(title, "title", "Give the announcement a title.", 200),
-        body=required_text(body, "body", "Write the announcement.", 5000),
+        title=require_text(title, "title", "Give the announcement a title.", 200),
+        body=require_text(body, "body", "Write the announcement.", 5000),
         sent_by=actor, to_all=bool(to_all))
     if not to_all:
         announcement.organizations.set(organizations)

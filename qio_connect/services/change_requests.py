@@ -4,10 +4,12 @@ content to NLC", seed 001); the NLC / Delegated Administrator accepts or decline
 from django.db import transaction
 
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import optional_text, require_text
+from qis_portal.workflow import WorkflowConflict, lock, require_permission, run_transition
 
 from ..models import ChangeRequest, LibraryItem
-from .common import moderators, notify_on_commit, optional_text, require, required_text, url
+from .common import moderators, url
 
 KIND = "connect.change_request"
 
@@ -15,8 +17,9 @@ KIND = "connect.change_request"
 @transaction.atomic
 def change_request_create(*, actor, item: LibraryItem, body: str,
                           request=None) -> ChangeRequest:
-    require(actor, "qio_connect.add_changerequest", item, action="changerequest.create")
-    body = required_text(body, "body", "Say what should change.", 2000)
+    require_permission(actor, "qio_connect.add_changerequest", item, action="changerequest.create",
+                       request=request)
+    body = require_text(body, "body", "Say what should change.", 2000)
     item = lock(LibraryItem, item.pk)
     if item.status != LibraryItem.Status.PUBLISHED:
         raise WorkflowConflict("Changes can be requested on published content only.",
@@ -24,7 +27,7 @@ def change_request_create(*, actor, item: LibraryItem, body: str,
     change = ChangeRequest.objects.create(item=item, requested_by=actor, body=body)
     audit_record(action="changerequest.create", actor=actor, target=change, request=request,
                  to_state=change.status, details={"item": item.pk})
-    notify_on_commit([*moderators(), item.author], kind=KIND, exclude=actor,
+    notify_on_commit(recipients=[*moderators(), item.author], kind=KIND, exclude=actor,
                      title=f"Change requested on “{item.title}”"[:200], body=body,
                      url=url("item_detail", item.pk))
     return change
@@ -36,14 +39,15 @@ def _decide(*, actor, change: ChangeRequest, transition: str, note: str, request
         locked.decided_by = actor
         locked.decision_note = note
 
-    with transaction.atomic():
-        change = run_transition(obj=change, transition=transition, actor=actor, note=note,
-                                permission="qio_connect.decide_changerequest", request=request,
-                                before=before)
-        notify_on_commit([change.requested_by], kind=KIND, exclude=actor,
-                         title=f"Your change request on “{change.item.title}” was {verdict}"[:200],
-                         body=note, url=url("item_detail", change.item_id))
-    return change
+    def after(decided: ChangeRequest) -> None:
+        notify_on_commit(
+            recipients=[decided.requested_by], kind=KIND, exclude=actor,
+            title=f"Your change request on “{decided.item.title}” was {verdict}"[:200],
+            body=note, url=url("item_detail", decided.item_id))
+
+    return run_transition(obj=change, transition=transition, actor=actor, note=note,
+                          permission="qio_connect.decide_changerequest", request=request,
+                          before=before, after=after)
 
 
 def change_request_accept(*, actor, change: ChangeRequest, note: str = "",
@@ -55,5 +59,5 @@ def change_request_accept(*, actor, change: ChangeRequest, note: str = "",
 def change_request_decline(*, actor, change: ChangeRequest, reason: str,
                            request=None) -> ChangeRequest:
     return _decide(actor=actor, change=change, transition="decline", request=request,
-                   note=required_text(reason, "reason", "Say why it is declined.", 2000),
+                   note=require_text(reason, "reason", "Say why it is declined.", 2000),
                    verdict="declined")

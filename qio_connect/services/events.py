@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from qis_portal.models import User
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, lock, run_transition
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import optional_text, require_text
+from qis_portal.workflow import WorkflowConflict, lock, require_permission, run_transition
 
 from ..models import Event, EventFeedback, EventSubscription, Group
 from ..selectors.scope import can_see_group
-from .common import moderators, notify_on_commit, optional_text, require, required_text, url
+from .common import moderators, url
 
 SUBMITTED_KIND = "connect.event_submitted"
 DECISION_KIND = "connect.event_decision"
@@ -34,7 +36,7 @@ def event_approvers(event: Event) -> list[User]:
 
 def _apply(event: Event, fields: dict) -> None:
     if "title" in fields:
-        event.title = required_text(fields["title"], "title", "Give the event a title.", 200)
+        event.title = require_text(fields["title"], "title", "Give the event a title.", 200)
     if "description" in fields:
         event.description = optional_text(fields["description"], "description", 5000)
     if "location" in fields:
@@ -71,7 +73,7 @@ def event_submit(*, actor, title: str, starts_at: datetime, ends_at: datetime,
                  description: str = "", location: str = "", online_url: str = "",
                  group: Group | None = None, publish: bool = False, request=None) -> Event:
     """Submitted events wait for approval; an approver's own event may go on at once."""
-    require(actor, "qio_connect.add_event", action="event.submit")
+    require_permission(actor, "qio_connect.add_event", action="event.submit", request=request)
     if group is not None and not can_see_group(actor, group):
         raise ValidationError({"group": "Choose a calendar you belong to."})
     event = Event(submitted_by=actor, organization=actor.organization, group=group,
@@ -86,7 +88,7 @@ def event_submit(*, actor, title: str, starts_at: datetime, ends_at: datetime,
     if publish and actor.has_perm("qio_connect.decide_event", event):
         return event_approve(actor=actor, event=event, request=request,
                              note="Added by an approver.")
-    notify_on_commit(event_approvers(event), kind=SUBMITTED_KIND, exclude=actor,
+    notify_on_commit(recipients=event_approvers(event), kind=SUBMITTED_KIND, exclude=actor,
                      title=f"Event to approve: {event.title}"[:200],
                      body=f"{event.calendar_label}, "
                           f"{timezone.localtime(event.starts_at):%b %d, %Y %I:%M %p} Eastern",
@@ -102,7 +104,8 @@ def event_update(*, actor, event: Event, request=None, **fields) -> Event:
         raise ValidationError({name: "This field cannot be changed." for name in unknown})
     with transaction.atomic():
         locked = lock(Event, event.pk)
-        require(actor, "qio_connect.change_event", locked, action="event.edit")
+        require_permission(actor, "qio_connect.change_event", locked, action="event.edit",
+                           request=request)
         approver = actor.has_perm("qio_connect.decide_event", locked)
         editable = [Event.Status.PENDING] + ([Event.Status.APPROVED] if approver else [])
         if locked.status not in editable:
@@ -116,7 +119,7 @@ def event_update(*, actor, event: Event, request=None, **fields) -> Event:
         audit_record(action="event.edit", actor=actor, target=locked, request=request,
                      details={"fields": sorted(fields)})
         if locked.status == Event.Status.APPROVED:
-            notify_on_commit(_subscribers(locked), kind=UPDATE_KIND, exclude=actor,
+            notify_on_commit(recipients=_subscribers(locked), kind=UPDATE_KIND, exclude=actor,
                              title=f"Event changed: {locked.title}"[:200],
                              url=url("event_detail", locked.pk))
     return locked
@@ -131,26 +134,26 @@ def _decided(actor, note: str):
 
 def event_approve(*, actor, event: Event, note: str = "", request=None) -> Event:
     note = optional_text(note, "note", 2000)
-    with transaction.atomic():
-        event = run_transition(obj=event, transition="approve", actor=actor, note=note,
-                               permission="qio_connect.decide_event", request=request,
-                               before=_decided(actor, note))
-        notify_on_commit([event.submitted_by], kind=DECISION_KIND, exclude=actor,
-                         title=f"Your event is on the calendar: {event.title}"[:200], body=note,
-                         url=url("event_detail", event.pk))
-    return event
+    return run_transition(obj=event, transition="approve", actor=actor, note=note,
+                          permission="qio_connect.decide_event", request=request,
+                          before=_decided(actor, note),
+                          after=_tell_submitter(actor, "Your event is on the calendar", note))
+
+
+def _tell_submitter(actor, headline: str, body: str):
+    def after(decided: Event) -> None:
+        notify_on_commit(recipients=[decided.submitted_by], kind=DECISION_KIND, exclude=actor,
+                         title=f"{headline}: {decided.title}"[:200], body=body,
+                         url=url("event_detail", decided.pk))
+    return after
 
 
 def event_reject(*, actor, event: Event, reason: str, request=None) -> Event:
-    reason = required_text(reason, "reason", "Tell the submitter why.", 2000)
-    with transaction.atomic():
-        event = run_transition(obj=event, transition="reject", actor=actor, note=reason,
-                               permission="qio_connect.decide_event", request=request,
-                               before=_decided(actor, reason))
-        notify_on_commit([event.submitted_by], kind=DECISION_KIND, exclude=actor,
-                         title=f"Your event was not approved: {event.title}"[:200], body=reason,
-                         url=url("event_detail", event.pk))
-    return event
+    reason = require_text(reason, "reason", "Tell the submitter why.", 2000)
+    return run_transition(obj=event, transition="reject", actor=actor, note=reason,
+                          permission="qio_connect.decide_event", request=request,
+                          before=_decided(actor, reason),
+                          after=_tell_submitter(actor, "Your event was not approved", reason))
 
 
 def event_cancel(*, actor, event: Event, reason: str = "", request=None) -> Event:
@@ -163,20 +166,22 @@ def event_cancel(*, actor, event: Event, reason: str = "", request=None) -> Even
         if seen["on_calendar"]:
             locked.sequence += 1
 
-    with transaction.atomic():
-        event = run_transition(obj=event, transition="cancel", actor=actor, note=reason,
-                               permission="qio_connect.cancel_event", request=request,
-                               before=before)
-        if seen.get("on_calendar"):
-            notify_on_commit([*_subscribers(event), event.submitted_by], kind=UPDATE_KIND,
-                             exclude=actor, title=f"Event cancelled: {event.title}"[:200],
-                             body=reason, url=url("event_detail", event.pk))
-    return event
+    def after(cancelled: Event) -> None:
+        if seen["on_calendar"]:
+            notify_on_commit(recipients=[*_subscribers(cancelled), cancelled.submitted_by],
+                             kind=UPDATE_KIND, exclude=actor,
+                             title=f"Event cancelled: {cancelled.title}"[:200], body=reason,
+                             url=url("event_detail", cancelled.pk))
+
+    return run_transition(obj=event, transition="cancel", actor=actor, note=reason,
+                          permission="qio_connect.cancel_event", request=request,
+                          before=before, after=after)
 
 
-def event_subscription_toggle(*, actor, event: Event, kind: str) -> bool:
+def event_subscription_toggle(*, actor, event: Event, kind: str, request=None) -> bool:
     """Subscribe, follow or like an event on the calendar; again to undo. True when on."""
-    require(actor, "qio_connect.subscribe_event", event, action="event.subscribe")
+    require_permission(actor, "qio_connect.subscribe_event", event, action="event.subscribe",
+                       request=request)
     if kind not in EventSubscription.Kind.values:
         raise ValidationError({"kind": "Choose subscribe, follow or like."})
     if event.status != Event.Status.APPROVED:
@@ -199,7 +204,8 @@ def event_feedback_give(*, actor, event: Event, rating: int, comment: str = "",
                         request=None) -> EventFeedback:
     """Feedback on an event once it has started (one answer per person, which they may
     change)."""
-    require(actor, "qio_connect.subscribe_event", event, action="event.feedback")
+    require_permission(actor, "qio_connect.subscribe_event", event, action="event.feedback",
+                       request=request)
     if event.status != Event.Status.APPROVED:
         raise WorkflowConflict("Feedback is collected on events that took place.",
                                current_state=event.status)
@@ -228,7 +234,8 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
             event.reminder_sent_at = now
             event.save(update_fields=["reminder_sent_at"])
             start = timezone.localtime(event.starts_at)
-            notify_on_commit(_subscribers(event, kinds=[EventSubscription.Kind.SUBSCRIBE]),
+            subscribers = _subscribers(event, kinds=[EventSubscription.Kind.SUBSCRIBE])
+            notify_on_commit(recipients=subscribers,
                              kind=UPDATE_KIND, title=f"Tomorrow: {event.title}"[:200],
                              body=f"Starts {start:%b %d, %Y at %I:%M %p} Eastern.",
                              url=url("event_detail", event.pk),

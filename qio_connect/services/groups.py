@@ -8,11 +8,13 @@ from django.db import transaction
 
 from qis_portal.models import Organization, User
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import lock
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import optional_text, require_text
+from qis_portal.workflow import lock, require_permission
 
 from ..models import Group, GroupMember
 from ..selectors.scope import can_see_group, is_connect_user
-from .common import notify_on_commit, optional_text, require, required_text, url
+from .common import url
 
 KIND = "connect.group_membership"
 UNSET = object()
@@ -65,14 +67,14 @@ def _assign_facilitators(group: Group, facilitator, co_facilitator, actor) -> li
 def group_create(*, actor, name: str, description: str = "", visibility: str = "private",
                  facilitator=UNSET, co_facilitator=UNSET, request=None) -> Group:
     """A user-created discussion group of the creator's organization; private by default."""
-    require(actor, "qio_connect.add_group", action="group.create")
+    require_permission(actor, "qio_connect.add_group", action="group.create", request=request)
     if actor.organization_id is None:
         raise ValidationError({"name": "Your account has no organization to hold the group."})
     if visibility not in Group.Visibility.values:
         raise ValidationError({"visibility": "Choose private or public."})
     group = Group(kind=Group.Kind.GROUP, visibility=visibility, created_by=actor,
                   organization=actor.organization,
-                  name=required_text(name, "name", "Name the group.", 150),
+                  name=require_text(name, "name", "Name the group.", 150),
                   description=optional_text(description, "description", 2000))
     assigned = _assign_facilitators(group, actor if facilitator is UNSET else facilitator,
                                     co_facilitator, actor)
@@ -89,7 +91,8 @@ def group_create(*, actor, name: str, description: str = "", visibility: str = "
 def _tell_facilitators(group: Group, people: list[User]) -> None:
     for person in people:
         role = "facilitator" if person.pk == group.facilitator_id else "co-facilitator"
-        notify_on_commit([person], kind=KIND, title=f"You are the {role} of {group.name}"[:200],
+        notify_on_commit(recipients=[person], kind=KIND,
+                         title=f"You are the {role} of {group.name}"[:200],
                          url=url("group_detail", group.pk))
 
 
@@ -97,9 +100,10 @@ def group_update(*, actor, group: Group, name=None, description=None, visibility
                  facilitator=UNSET, co_facilitator=UNSET, request=None) -> Group:
     with transaction.atomic():
         locked = lock(Group, group.pk)
-        require(actor, "qio_connect.change_group", locked, action="group.edit")
+        require_permission(actor, "qio_connect.change_group", locked, action="group.edit",
+                           request=request)
         if name is not None:
-            locked.name = required_text(name, "name", "Name the group.", 150)
+            locked.name = require_text(name, "name", "Name the group.", 150)
         if description is not None:
             locked.description = optional_text(description, "description", 2000)
         if visibility is not None and visibility != locked.visibility:
@@ -126,13 +130,13 @@ def channel_create(*, actor, organization: Organization, name: str = "", descrip
                    members=(), request=None) -> Group:
     """A private channel between CMS (a COR) and one QIO: the QIO's users and the members
     added here see it; nobody else does, the moderators included."""
-    require(actor, "qio_connect.add_channel", action="channel.create")
+    require_permission(actor, "qio_connect.add_channel", action="channel.create", request=request)
     if not isinstance(organization, Organization) or not organization.is_qio:
         raise ValidationError({"organization": "Choose a QIO."})
     name = (name or "").strip() or f"{actor.get_full_name() or actor.email} – {organization.name}"
     group = Group.objects.create(
         kind=Group.Kind.CHANNEL, visibility=Group.Visibility.PRIVATE, organization=organization,
-        name=required_text(name, "name", "Name the channel.", 150), created_by=actor,
+        name=require_text(name, "name", "Name the channel.", 150), created_by=actor,
         description=optional_text(description, "description", 2000), facilitator=actor)
     people = [actor, *[m for m in members if m.pk != actor.pk]]
     for person in people:
@@ -142,16 +146,16 @@ def channel_create(*, actor, organization: Organization, name: str = "", descrip
     audit_record(action="channel.create", actor=actor, target=group, request=request,
                  details={"organization": organization.pk, "members": [p.pk for p in people]})
     qio_users = User.objects.filter(organization=organization, is_active=True)
-    notify_on_commit([*people, *qio_users], kind=KIND, exclude=actor,
+    notify_on_commit(recipients=[*people, *qio_users], kind=KIND, exclude=actor,
                      title=f"New private channel: {group.name}"[:200],
                      url=url("group_detail", group.pk))
     return group
 
 
 @transaction.atomic
-def group_join(*, actor, group: Group) -> GroupMember:
+def group_join(*, actor, group: Group, request=None) -> GroupMember:
     """Join to follow a group's posts (a public group, or one the user already sees)."""
-    require(actor, "qio_connect.view_group", group, action="group.join")
+    require_permission(actor, "qio_connect.view_group", group, action="group.join", request=request)
     if not can_see_group(actor, group):
         raise ValidationError({"group": "This group is private."})
     membership, _ = GroupMember.objects.get_or_create(group=group, user=actor,
@@ -160,14 +164,15 @@ def group_join(*, actor, group: Group) -> GroupMember:
 
 
 @transaction.atomic
-def group_leave(*, actor, group: Group) -> None:
+def group_leave(*, actor, group: Group, request=None) -> None:
     GroupMember.objects.filter(group=group, user=actor).delete()
 
 
 @transaction.atomic
 def group_member_add(*, actor, group: Group, user: User, request=None) -> GroupMember:
     """Those who run a group add someone from outside its organization (an invited member)."""
-    require(actor, "qio_connect.change_group", group, action="group.member_add")
+    require_permission(actor, "qio_connect.change_group", group, action="group.member_add",
+                       request=request)
     if not isinstance(user, User) or not is_connect_user(user):
         raise ValidationError({"email": "That person is not a QIO Connect user."})
     membership, created = GroupMember.objects.get_or_create(group=group, user=user,
@@ -175,7 +180,7 @@ def group_member_add(*, actor, group: Group, user: User, request=None) -> GroupM
     if created:
         audit_record(action="group.member_add", actor=actor, target=group, request=request,
                      details={"user": user.email})
-        notify_on_commit([user], kind=KIND, exclude=actor,
+        notify_on_commit(recipients=[user], kind=KIND, exclude=actor,
                          title=f"{actor} added you to {group.name}"[:200],
                          url=url("group_detail", group.pk))
     return membership
@@ -183,7 +188,8 @@ def group_member_add(*, actor, group: Group, user: User, request=None) -> GroupM
 
 @transaction.atomic
 def group_member_remove(*, actor, group: Group, user: User, request=None) -> None:
-    require(actor, "qio_connect.change_group", group, action="group.member_remove")
+    require_permission(actor, "qio_connect.change_group", group, action="group.member_remove",
+                       request=request)
     deleted, _ = GroupMember.objects.filter(group=group, user=user).delete()
     if deleted:
         audit_record(action="group.member_remove", actor=actor, target=group, request=request,

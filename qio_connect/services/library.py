@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from qis_portal.services.audit import audit_record
+from qis_portal.services.notifications import notify_on_commit
 from qis_portal.uploads import safe_display_name, validate_upload
-from qis_portal.workflow import lock, run_transition
+from qis_portal.validation import optional_text, require_text
+from qis_portal.workflow import lock, require_permission, run_transition
 
 from ..models import Category, LibraryItem, Tag
 from ..uploads import (
@@ -22,7 +24,7 @@ from ..uploads import (
     VIDEO_MAX_BYTES,
     VIDEO_TYPES,
 )
-from .common import moderators, notify_on_commit, optional_text, require, required_text, url
+from .common import moderators, url
 
 Kind = LibraryItem.Kind
 SUBMITTED_KIND = "connect.article_submitted"
@@ -85,7 +87,7 @@ def _check_content(item: LibraryItem) -> None:
 def _set_fields(item: LibraryItem, fields: dict) -> None:
     """Apply the fields present in `fields` (a present None clears an optional one)."""
     if "title" in fields:
-        item.title = required_text(fields["title"], "title", "Give a title.", 200)
+        item.title = require_text(fields["title"], "title", "Give a title.", 200)
     if "summary" in fields:
         item.summary = optional_text(fields["summary"], "summary", 500)
     if "body" in fields:
@@ -121,7 +123,8 @@ def library_item_create(*, actor, kind: str, title: str, summary: str = "", body
                         publish: bool = False, request=None) -> LibraryItem:
     """Submit a candidate: it enters Draft for the NLC. A moderator may publish at once ("Can
     the Delegated Admin also publish content? Assuming they can", seed 001)."""
-    require(actor, "qio_connect.add_libraryitem", action="libraryitem.submit")
+    require_permission(actor, "qio_connect.add_libraryitem", action="libraryitem.submit",
+                       request=request)
     if kind not in Kind.values:
         raise ValidationError({"kind": "Choose the kind of content."})
     item = LibraryItem(kind=kind, author=actor, organization=actor.organization)
@@ -138,7 +141,7 @@ def library_item_create(*, actor, kind: str, title: str, summary: str = "", body
     if publish and actor.has_perm("qio_connect.moderate_libraryitem", item):
         return library_item_approve(actor=actor, item=item, note="Published by a moderator.",
                                     request=request)
-    notify_on_commit(moderators(), kind=SUBMITTED_KIND, exclude=actor,
+    notify_on_commit(recipients=moderators(), kind=SUBMITTED_KIND, exclude=actor,
                      title=f"Library candidate to review: {item.title}"[:200],
                      body=f"{actor} submitted a {item.get_kind_display().lower()}.",
                      url=url("item_detail", item.pk))
@@ -164,7 +167,8 @@ def library_item_update(*, actor, item: LibraryItem, upload=None, captions=None,
         raise ValidationError({name: "This field cannot be changed." for name in unknown})
     with transaction.atomic():
         locked = lock(LibraryItem, item.pk)
-        require(actor, "qio_connect.change_libraryitem", locked, action="libraryitem.edit")
+        require_permission(actor, "qio_connect.change_libraryitem", locked,
+                           action="libraryitem.edit", request=request)
         _set_fields(locked, fields)
         replaced = _attach(locked, upload, captions)
         _check_content(locked)
@@ -182,11 +186,11 @@ def library_item_update(*, actor, item: LibraryItem, upload=None, captions=None,
             locked = run_transition(obj=locked, transition="revise", actor=actor,
                                     permission="qio_connect.change_libraryitem", request=request,
                                     note="Edited by its author; back for approval.")
-            notify_on_commit(moderators(), kind=SUBMITTED_KIND, exclude=actor,
+            notify_on_commit(recipients=moderators(), kind=SUBMITTED_KIND, exclude=actor,
                              title=f"Edited library item to review: {locked.title}"[:200],
                              url=url("item_detail", locked.pk))
         elif moderator and locked.author_id != actor.pk:
-            notify_on_commit([locked.author], kind=DECISION_KIND,
+            notify_on_commit(recipients=[locked.author], kind=DECISION_KIND,
                              title=f"{actor} edited your library item “{locked.title}”"[:200],
                              url=url("item_detail", locked.pk))
     return locked
@@ -208,43 +212,45 @@ def library_item_approve(*, actor, item: LibraryItem, note: str = "",
         # The first approval is the publish date in QIO Connect; a re-approved revision keeps it.
         locked.published_at = locked.published_at or timezone.now()
 
-    with transaction.atomic():
-        item = run_transition(obj=item, transition="approve", actor=actor, note=note,
-                              permission="qio_connect.moderate_libraryitem", request=request,
-                              before=before)
-        notify_on_commit([item.author], kind=DECISION_KIND, exclude=actor,
-                         title=f"Published in the QIO Connect library: {item.title}"[:200],
-                         body=note, url=url("item_detail", item.pk))
-    return item
+    return run_transition(obj=item, transition="approve", actor=actor, note=note,
+                          permission="qio_connect.moderate_libraryitem", request=request,
+                          before=before, after=_tell_author(
+                              actor, "Published in the QIO Connect library", note))
+
+
+def _tell_author(actor, headline: str, body: str):
+    def after(decided: LibraryItem) -> None:
+        notify_on_commit(recipients=[decided.author], kind=DECISION_KIND, exclude=actor,
+                         title=f"{headline}: {decided.title}"[:200], body=body,
+                         url=url("item_detail", decided.pk))
+    return after
 
 
 def library_item_reject(*, actor, item: LibraryItem, reason: str,
                         request=None) -> LibraryItem:
-    reason = required_text(reason, "reason", "Tell the author why.", 2000)
-    with transaction.atomic():
-        item = run_transition(obj=item, transition="reject", actor=actor, note=reason,
-                              permission="qio_connect.moderate_libraryitem", request=request,
-                              before=_decided(actor, reason))
-        notify_on_commit([item.author], kind=DECISION_KIND, exclude=actor,
-                         title=f"Returned to you: {item.title}"[:200], body=reason,
-                         url=url("item_detail", item.pk))
-    return item
+    reason = require_text(reason, "reason", "Tell the author why.", 2000)
+    return run_transition(obj=item, transition="reject", actor=actor, note=reason,
+                          permission="qio_connect.moderate_libraryitem", request=request,
+                          before=_decided(actor, reason),
+                          after=_tell_author(actor, "Returned to you", reason))
 
 
 def library_item_resubmit(*, actor, item: LibraryItem, request=None) -> LibraryItem:
-    with transaction.atomic():
-        item = run_transition(obj=item, transition="resubmit", actor=actor,
-                              permission="qio_connect.resubmit_libraryitem", request=request)
-        notify_on_commit(moderators(), kind=SUBMITTED_KIND, exclude=actor,
-                         title=f"Library candidate resubmitted: {item.title}"[:200],
-                         url=url("item_detail", item.pk))
-    return item
+    def after(resubmitted: LibraryItem) -> None:
+        notify_on_commit(recipients=moderators(), kind=SUBMITTED_KIND, exclude=actor,
+                         title=f"Library candidate resubmitted: {resubmitted.title}"[:200],
+                         url=url("item_detail", resubmitted.pk))
+
+    return run_transition(obj=item, transition="resubmit", actor=actor,
+                          permission="qio_connect.resubmit_libraryitem", request=request,
+                          after=after)
 
 
 @transaction.atomic
 def library_item_delete(*, actor, item: LibraryItem, request=None) -> None:
     locked = lock(LibraryItem, item.pk)
-    require(actor, "qio_connect.delete_libraryitem", locked, action="libraryitem.delete")
+    require_permission(actor, "qio_connect.delete_libraryitem", locked,
+                       action="libraryitem.delete", request=request)
     audit_record(action="libraryitem.delete", actor=actor, target=locked, request=request,
                  from_state=locked.status, details={"title": locked.title})
     names = [f.name for f in (locked.file, locked.captions) if f]

@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
+from qis_portal.views.common import bound, call_service, require_perm
+
 from .. import selectors, services
 from ..forms import AnnouncementForm
-from .common import attempt, record_view, require_perm
+from .common import record_view
 
 
 def announcement_list(request):
@@ -29,14 +31,14 @@ def announcement_detail(request, pk: int):
 
 def announcement_create(request):
     require_perm(request, "qio_connect.send_announcement")
-    form = AnnouncementForm(request.POST or None)
+    form = AnnouncementForm(bound(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        announcement, _ = attempt(request, form, services.announcement_send, title=data["title"],
-                                  body=data["body"], to_all=data["to_all"],
-                                  organizations=data["organizations"], request=request)
-        if announcement is not None:
+        done = call_service(request, services.announcement_send, form=form,
+                            title=data["title"], body=data["body"], to_all=data["to_all"],
+                            organizations=data["organizations"])
+        if done.ok:
             messages.success(request, "Announcement sent. Each user of the chosen QIOs is "
                                       "notified.")
-            return redirect("qio_connect:announcement_detail", pk=announcement.pk)
+            return redirect("qio_connect:announcement_detail", pk=done.result.pk)
     return render(request, "qio_connect/announcements/form.html", {"form": form})

@@ -12,19 +12,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from qis_portal.views.common import (
+    bound,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
+
 from .. import selectors, services
 from ..forms import EventForm, FeedbackForm, NoteForm, ReasonForm
 from ..ics import event_calendar
 from ..models import Event, EventSubscription
 from ..selectors.scope import is_moderator
-from .common import (
-    attempt,
-    form_error_message,
-    int_param,
-    record_view,
-    require_perm,
-    run_action,
-)
+from .common import int_param, record_view
 
 WEEKDAYS = [(pycalendar.day_name[(i + 6) % 7], pycalendar.day_abbr[(i + 6) % 7])
             for i in range(7)]
@@ -98,14 +99,14 @@ def event_create(request):
     initial = {}
     if request.GET.get("calendar", "").isdigit():
         initial["group"] = groups.filter(pk=int(request.GET["calendar"])).first()
-    form = EventForm(request.POST or None, groups=groups, can_publish=can_publish,
+    form = EventForm(bound(request), groups=groups, can_publish=can_publish,
                      initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        event, _ = attempt(request, form, services.event_submit, group=data["group"],
-                           publish=data.get("publish", False), request=request,
-                           **form.service_fields)
-        if event is not None:
+        done = call_service(request, services.event_submit, form=form, group=data["group"],
+                            publish=data.get("publish", False), **form.service_fields)
+        if done.ok:
+            event = done.result
             messages.success(request, "The event is on the calendar."
                              if event.status == Event.Status.APPROVED
                              else "Event submitted. It appears on the calendar once approved.")
@@ -147,12 +148,12 @@ def event_detail(request, pk: int):
 def event_edit(request, pk: int):
     event = get_event(request, pk)
     require_perm(request, "qio_connect.change_event", event)
-    form = EventForm(request.POST or None, event=event)
+    form = EventForm(bound(request), event=event)
     if request.method == "POST" and form.is_valid():
-        updated, conflict = attempt(request, form, services.event_update, event=event,
-                                    request=request, **form.service_fields)
-        if updated is not None or conflict:
-            if updated is not None:
+        done = call_service(request, services.event_update, form=form, event=event,
+                            **form.service_fields)
+        if done.ok or done.conflict:
+            if done.ok:
                 messages.success(request, "Event saved.")
             return redirect(event_url(event))
     return render(request, "qio_connect/events/form.html", {"form": form, "event": event})
@@ -164,7 +165,7 @@ def event_approve(request, pk: int):
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     return run_action(request, event_url(event), services.event_approve,
-                      "The event is on the calendar.", event=event, note=note, request=request)
+                      "The event is on the calendar.", event=event, note=note)
 
 
 @require_POST
@@ -175,7 +176,7 @@ def event_reject(request, pk: int):
         form_error_message(request, form)
         return redirect(event_url(event))
     return run_action(request, event_url(event), services.event_reject, "Event not approved.",
-                      event=event, reason=form.cleaned_data["reason"], request=request)
+                      event=event, reason=form.cleaned_data["reason"])
 
 
 @require_POST
@@ -183,8 +184,7 @@ def event_cancel(request, pk: int):
     event = get_event(request, pk)
     require_perm(request, "qio_connect.cancel_event", event)
     return run_action(request, event_url(event), services.event_cancel, "Event cancelled.",
-                      event=event, reason=request.POST.get("reason", "")[:2000],
-                      request=request)
+                      event=event, reason=request.POST.get("reason", "")[:2000])
 
 
 @require_POST
@@ -203,7 +203,7 @@ def event_feedback(request, pk: int):
         form_error_message(request, form)
         return redirect(event_url(event))
     return run_action(request, event_url(event), services.event_feedback_give,
-                      "Thank you for your feedback.", event=event, request=request,
+                      "Thank you for your feedback.", event=event,
                       rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"])
 
 

@@ -9,11 +9,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from qis_portal.models import User
+from qis_portal.views.common import (
+    bound,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
 
 from .. import selectors, services
 from ..forms import ChannelForm, GroupEditForm, GroupForm, MemberAddForm, PostForm
 from ..models import Group, GroupMember
-from .common import attempt, form_error_message, record_view, require_perm, run_action
+from .common import record_view
 
 
 def get_group(request, pk: int) -> Group:
@@ -65,29 +72,27 @@ def group_detail(request, pk: int):
 
 def group_create(request):
     require_perm(request, "qio_connect.add_group")
-    form = GroupForm(request.POST or None)
+    form = GroupForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        group, _ = attempt(request, form, services.group_create, request=request,
-                           **form.cleaned_data)
-        if group is not None:
+        done = call_service(request, services.group_create, form=form, **form.cleaned_data)
+        if done.ok:
             messages.success(request, "Group created. You are its facilitator.")
-            return redirect(group_url(group))
+            return redirect(group_url(done.result))
     return render(request, "qio_connect/groups/form.html", {"form": form, "group": None})
 
 
 def group_edit(request, pk: int):
     group = get_group(request, pk)
     require_perm(request, "qio_connect.change_group", group)
-    form = GroupEditForm(request.POST or None, group=group)
+    form = GroupEditForm(bound(request), group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        updated, conflict = attempt(
-            request, form, services.group_update, group=group, name=data["name"],
+        done = call_service(
+            request, services.group_update, form=form, group=group, name=data["name"],
             description=data["description"], visibility=data.get("visibility"),
-            facilitator=data["facilitator"], co_facilitator=data["co_facilitator"],
-            request=request)
-        if updated is not None or conflict:
-            if updated is not None:
+            facilitator=data["facilitator"], co_facilitator=data["co_facilitator"])
+        if done.ok or done.conflict:
+            if done.ok:
                 messages.success(request, "Group saved.")
             return redirect(group_url(group))
     return render(request, "qio_connect/groups/form.html", {"form": form, "group": group})
@@ -95,13 +100,12 @@ def group_edit(request, pk: int):
 
 def channel_create(request):
     require_perm(request, "qio_connect.add_channel")
-    form = ChannelForm(request.POST or None, actor=request.user)
+    form = ChannelForm(bound(request), actor=request.user)
     if request.method == "POST" and form.is_valid():
-        group, _ = attempt(request, form, services.channel_create, request=request,
-                           **form.cleaned_data)
-        if group is not None:
+        done = call_service(request, services.channel_create, form=form, **form.cleaned_data)
+        if done.ok:
             messages.success(request, "Private channel opened.")
-            return redirect(group_url(group))
+            return redirect(group_url(done.result))
     return render(request, "qio_connect/groups/channel_form.html", {"form": form})
 
 
@@ -129,7 +133,7 @@ def member_add(request, pk: int):
         form_error_message(request, form)
         return redirect(group_url(group))
     return run_action(request, group_url(group), services.group_member_add, "Member added.",
-                      group=group, user=form.cleaned_data["user"], request=request)
+                      group=group, user=form.cleaned_data["user"])
 
 
 @require_POST
@@ -138,7 +142,7 @@ def member_remove(request, pk: int, user_id: int):
     require_perm(request, "qio_connect.change_group", group)
     person = get_object_or_404(User, pk=user_id, connect_memberships__group=group)
     return run_action(request, group_url(group), services.group_member_remove,
-                      "Member removed.", group=group, user=person, request=request)
+                      "Member removed.", group=group, user=person)
 
 
 @require_POST
@@ -149,5 +153,5 @@ def post_create(request, pk: int):
         form_error_message(request, form)
         return redirect(group_url(group))
     return run_action(request, group_url(group), services.post_create, "Posted.", group=group,
-                      body=form.cleaned_data["body"], request=request)
+                      body=form.cleaned_data["body"])
 

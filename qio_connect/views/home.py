@@ -2,10 +2,12 @@
 
 from django.shortcuts import render
 
+from qis_portal.views.common import require_perm
+
 from .. import selectors
 from ..forms import LibrarySearchForm
 from ..models import Group, LibraryItem
-from .common import record_view, require_perm
+from .common import record_view
 
 
 def home(request):

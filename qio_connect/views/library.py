@@ -8,12 +8,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from qis_portal.views.common import (
+    bound,
+    bound_files,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
+
 from .. import selectors, services
 from ..forms import ChangeRequestForm, LibraryItemForm, LibrarySearchForm, NoteForm, ReasonForm
 from ..models import LibraryItem, ReactionKind
 from ..selectors.reports import item_engagement as engagement_of
 from ..selectors.reports import readers
-from .common import attempt, form_error_message, record_view, require_perm, run_action
+from .common import record_view
 
 
 def get_item(request, pk: int) -> LibraryItem:
@@ -43,14 +52,15 @@ def library(request):
 def item_create(request):
     require_perm(request, "qio_connect.add_libraryitem")
     can_publish = request.user.has_perm("qio_connect.moderate_libraryitem")
-    form = LibraryItemForm(request.POST or None, request.FILES or None, can_publish=can_publish)
+    form = LibraryItemForm(bound(request), bound_files(request), can_publish=can_publish)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        item, conflict = attempt(
-            request, form, services.library_item_create, kind=data["kind"],
+        done = call_service(
+            request, services.library_item_create, form=form, kind=data["kind"],
             upload=data.get("file"), captions=data.get("captions"), tags=data["tags"],
-            publish=data.get("publish", False), request=request, **form.service_fields)
-        if item is not None:
+            publish=data.get("publish", False), **form.service_fields)
+        if done.ok:
+            item = done.result
             messages.success(request, "Published." if item.status == LibraryItem.Status.PUBLISHED
                              else "Submitted. It is a draft until the NLC approves it.")
             return redirect("qio_connect:item_detail", pk=item.pk)
@@ -92,16 +102,16 @@ def _reactions(item: LibraryItem, user) -> list[dict]:
 def item_edit(request, pk: int):
     item = get_item(request, pk)
     require_perm(request, "qio_connect.change_libraryitem", item)
-    form = LibraryItemForm(request.POST or None, request.FILES or None, item=item)
+    form = LibraryItemForm(bound(request), bound_files(request), item=item)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        updated, conflict = attempt(
-            request, form, services.library_item_update, item=item, upload=data.get("file"),
-            captions=data.get("captions"), tags=data["tags"], request=request,
+        done = call_service(
+            request, services.library_item_update, form=form, item=item,
+            upload=data.get("file"), captions=data.get("captions"), tags=data["tags"],
             **form.service_fields)
-        if updated is not None or conflict:
-            if updated is not None:
-                messages.success(request, "Saved." if updated.status == item.status else
+        if done.ok or done.conflict:
+            if done.ok:
+                messages.success(request, "Saved." if done.result.status == item.status else
                                  "Saved. Your change goes back to the NLC for approval.")
             return redirect("qio_connect:item_detail", pk=item.pk)
     return render(request, "qio_connect/library/form.html", {"form": form, "item": item})
@@ -124,7 +134,7 @@ def item_approve(request, pk: int):
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     return run_action(request, item_url(item), services.library_item_approve, "Published.",
-                      item=item, note=note, request=request)
+                      item=item, note=note)
 
 
 @require_POST
@@ -135,15 +145,14 @@ def item_reject(request, pk: int):
         form_error_message(request, form)
         return redirect(item_url(item))
     return run_action(request, item_url(item), services.library_item_reject,
-                      "Returned to the author.", item=item, reason=form.cleaned_data["reason"],
-                      request=request)
+                      "Returned to the author.", item=item, reason=form.cleaned_data["reason"])
 
 
 @require_POST
 def item_resubmit(request, pk: int):
     item = get_item(request, pk)
     return run_action(request, item_url(item), services.library_item_resubmit,
-                      "Sent back to the NLC for approval.", item=item, request=request)
+                      "Sent back to the NLC for approval.", item=item)
 
 
 @require_POST
@@ -167,7 +176,7 @@ def change_request_create(request, pk: int):
         return redirect(item_url(item))
     return run_action(request, item_url(item), services.change_request_create,
                       "Your change request was sent to the NLC.", item=item,
-                      body=form.cleaned_data["body"], request=request)
+                      body=form.cleaned_data["body"])
 
 
 def _file_response(field, filename: str, content_type: str):

@@ -6,11 +6,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from qis_portal.views.common import (
+    bound,
+    call_service,
+    form_error_message,
+    require_perm,
+    run_action,
+)
+
 from .. import selectors, services
 from ..forms import PostForm
 from ..models import Post, ReactionKind
 from ..selectors.reports import readers
-from .common import attempt, form_error_message, record_view, require_perm, run_action
+from .common import record_view
 from .groups import group_url
 
 
@@ -60,8 +68,7 @@ def post_reply(request, pk: int):
         form_error_message(request, form)
         return redirect(post_url(post))
     return run_action(request, post_url(post), services.post_create, "Reply posted.",
-                      group=post.group, parent=post, body=form.cleaned_data["body"],
-                      request=request)
+                      group=post.group, parent=post, body=form.cleaned_data["body"])
 
 
 @require_POST
@@ -79,11 +86,10 @@ def post_react(request, pk: int):
 def post_edit(request, pk: int):
     post = get_post(request, pk)
     require_perm(request, "qio_connect.change_post", post)
-    form = PostForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
-        updated, _ = attempt(request, form, services.post_update, post=post,
-                             body=form.cleaned_data["body"], request=request)
-        if updated is not None:
+    form = PostForm(bound(request), initial={"body": post.body})
+    if request.method == "POST" and form.is_valid() and call_service(
+            request, services.post_update, form=form, post=post,
+            body=form.cleaned_data["body"]).ok:
             messages.success(request, "Post saved.")
             return redirect(post_url(post) + f"#post-{post.pk}")
     return render(request, "qio_connect/groups/post_edit.html", {"form": form, "post": post})

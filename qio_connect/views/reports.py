@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from qis_portal.exports import csv_response
+from qis_portal.views.common import require_perm
 
 from ..forms import PeriodForm
 from ..selectors import reports as r
-from .common import require_perm
 
 
 def _period(request) -> r.Period:

@@ -4,10 +4,11 @@ requests (seed 001: "Article is submitted in a Draft status to the NLC Contracto
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from qis_portal.views.common import form_error_message, require_perm, run_action
+
 from .. import selectors, services
 from ..forms import NoteForm, ReasonForm
 from ..models import ChangeRequest, LibraryItem
-from .common import form_error_message, require_perm, run_action
 from .library import item_url
 
 
@@ -34,7 +35,7 @@ def change_request_accept(request, pk: int):
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     return run_action(request, item_url(change.item), services.change_request_accept,
-                      "Change request accepted.", change=change, note=note, request=request)
+                      "Change request accepted.", change=change, note=note)
 
 
 @require_POST
@@ -46,4 +47,4 @@ def change_request_decline(request, pk: int):
         return redirect(item_url(change.item))
     return run_action(request, item_url(change.item), services.change_request_decline,
                       "Change request declined.", change=change,
-                      reason=form.cleaned_data["reason"], request=request)
+                      reason=form.cleaned_data["reason"])
