@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict
+from qis_portal.workflow import WorkflowConflict, require_permission
 from submissions.elements import get_spec
 from submissions.elements.work_plan import FORM_TYPE as WORK_PLAN
 from submissions.elements.work_plan import NTSV_MEASURE, NTSV_TARGET
@@ -105,11 +105,10 @@ def submission_save_draft(*, submission: Submission, actor, data: dict, expected
     """Save part (or all) of a draft. Each value is checked (limits, formats); completeness
     waits for submission. Raises EditConflict when someone saved since `expected_version`."""
     spec = get_spec(submission.form_type)
-    if not actor.has_perm("submissions.work_on_submission", submission):
-        # Recorded outside the transaction below, so the refusal stays in the trail.
-        audit_record(action="submission.save_draft", actor=actor, target=submission,
-                     outcome="denied", request=request)
-        raise PermissionDenied("You cannot change this form.")
+    # Refused (and recorded) outside the transaction below, so the refusal stays in the trail.
+    require_permission(actor, "submissions.work_on_submission", submission,
+                       action="submission.save_draft", request=request,
+                       message="You cannot change this form.")
     cleaned, errors = clean_values(spec, data, keys)
     _raise_invalid(errors)
     try:

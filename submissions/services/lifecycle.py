@@ -2,10 +2,9 @@
 with notifications after commit."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
-from qis_portal.services.notifications import notify
+from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import WorkflowConflict, run_transition
 from submissions import selectors
 from submissions.elements import get_spec
@@ -47,6 +46,14 @@ def _url(submission: Submission) -> str:
     return submission.get_absolute_url()
 
 
+# The transition that records each outcome (a literal each: tests/core/test_every_transition).
+DETERMINE = {
+    Determination.Outcome.MEETS: "determine_meets",
+    Determination.Outcome.INTERIM_MEETS: "determine_interim_meets",
+    Determination.Outcome.DOES_NOT_MEET: "determine_does_not_meet",
+}
+
+
 def submission_submit(*, submission: Submission, actor, expected_version=None,
                       request=None) -> Submission:
     """Draft → submitted: everything the seeds require is enforced; the form is frozen as a JSON
@@ -86,15 +93,17 @@ def submission_submit(*, submission: Submission, actor, expected_version=None,
                  "reason": p.reason} for p in check["proposals"]],
         }
 
-    result = run_transition(obj=submission, transition="submit", actor=actor,
-                            permission="submissions.submit_submission", request=request,
-                            before=before, note="Submitted to CMS")
-    recipients = selectors.issuer_users(result.issuer_id) + selectors.qis_reviewers()
-    title = f"{result.get_form_type_display()} submitted: {result.issuer} ({result.window})"
-    transaction.on_commit(lambda: notify(
-        recipients=recipients, kind="submissions.submitted", title=title,
-        body=f"Submitted by {actor.email}.", url=_url(result)))
-    return result
+    def after(result: Submission) -> None:
+        notify_on_commit(
+            recipients=selectors.issuer_users(result.issuer_id) + selectors.qis_reviewers(),
+            kind="submissions.submitted",
+            title=f"{result.get_form_type_display()} submitted: {result.issuer} "
+                  f"({result.window})",
+            body=f"Submitted by {actor.email}.", url=_url(result))
+
+    return run_transition(obj=submission, transition="submit", actor=actor,
+                          permission="submissions.submit_submission", request=request,
+                          before=before, after=after, note="Submitted to CMS")
 
 
 def submission_start_review(*, submission: Submission, actor, request=None) -> Submission:
@@ -102,15 +111,16 @@ def submission_start_review(*, submission: Submission, actor, request=None) -> S
         locked.reviewer = actor
         locked.review_started_at = timezone.now()
 
-    result = run_transition(obj=submission, transition="start_review", actor=actor,
-                            permission="submissions.review_submission", request=request,
-                            before=before, note="CMS review started")
-    recipients = selectors.issuer_users(result.issuer_id)
-    transaction.on_commit(lambda: notify(
-        recipients=recipients, kind="submissions.review_started",
-        title=f"CMS started reviewing your {result.get_form_type_display()} ({result.window})",
-        url=_url(result)))
-    return result
+    def after(result: Submission) -> None:
+        notify_on_commit(
+            recipients=selectors.issuer_users(result.issuer_id),
+            kind="submissions.review_started",
+            title=f"CMS started reviewing your {result.get_form_type_display()} "
+                  f"({result.window})", url=_url(result))
+
+    return run_transition(obj=submission, transition="start_review", actor=actor,
+                          permission="submissions.review_submission", request=request,
+                          before=before, after=after, note="CMS review started")
 
 
 def validate_determination(spec, outcome: str, findings: list[dict],
@@ -166,14 +176,16 @@ def submission_determine(*, submission: Submission, actor, outcome: str, summary
             determined_at=timezone.now())
         Finding.objects.bulk_create(Finding(determination=determination, **f) for f in clean)
 
-    result = run_transition(
-        obj=submission, transition=f"determine_{outcome}", actor=actor,
+    def after(result: Submission) -> None:
+        label = Determination.Outcome(outcome).label
+        notify_on_commit(
+            recipients=selectors.issuer_users(result.issuer_id), kind="submissions.determined",
+            title=f"CMS determination: {label} — {result.get_form_type_display()} "
+                  f"({result.window})",
+            body=correction_report.strip(), url=_url(result))
+
+    return run_transition(
+        obj=submission, transition=DETERMINE[outcome], actor=actor,
         permission="submissions.determine_submission", request=request, before=before,
-        note=summary.strip()[:500], details={"deficient": [f["element"] for f in clean]})
-    recipients = selectors.issuer_users(result.issuer_id)
-    label = Determination.Outcome(outcome).label
-    transaction.on_commit(lambda: notify(
-        recipients=recipients, kind="submissions.determined",
-        title=f"CMS determination: {label} — {result.get_form_type_display()} ({result.window})",
-        body=correction_report.strip(), url=_url(result)))
-    return result
+        after=after, note=summary.strip()[:500],
+        details={"deficient": [f["element"] for f in clean]})

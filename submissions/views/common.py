@@ -1,8 +1,8 @@
-"""Helpers the views share: scoping, step indicator, error mapping."""
+"""Helpers the submission views share: scoping and the step indicator."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 
+from qis_portal.views.common import require_perm
 from submissions import selectors
 from submissions.elements import get_spec
 
@@ -11,8 +11,8 @@ def get_submission(request, pk: int):
     """Another issuer's form (or a draft, for CMS) is not in the user's queryset: 404."""
     visible = selectors.with_details(selectors.submissions_for(request.user))
     submission = get_object_or_404(visible, pk=pk)
-    if not request.user.has_perm("submissions.view_submission", submission):
-        raise PermissionDenied("You cannot open this form.")
+    require_perm(request, "submissions.view_submission", submission,
+                 message="You cannot open this form.")
     return submission
 
 
@@ -28,10 +28,3 @@ def steps(submission, current: str, errors: dict) -> list[dict]:
     result.append({"slug": "submit", "label": "Check and submit",
                    "state": "current" if current == "submit" else ""})
     return result
-
-
-def add_validation_errors(form, exc: ValidationError) -> None:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for key, messages in errors.items():
-        for message in messages:
-            form.add_error(key if key in form.fields else None, message)

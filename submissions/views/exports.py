@@ -2,12 +2,12 @@
 
 import json
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from qis_portal.services.audit import audit_record
+from qis_portal.views.common import require_perm
 from submissions import selectors
 from submissions.models import FormType
 from submissions.presentation import render_form
@@ -41,8 +41,7 @@ def submission_pdf_view(request, pk: int):
 
 
 def _export_queryset(request, params):
-    if not request.user.has_perm("submissions.export_submission"):
-        raise PermissionDenied("Exports are for CMS users.")
+    require_perm(request, "submissions.export_submission", message="Exports are for CMS users.")
     qs = selectors.filter_submissions(selectors.submissions_for(request.user), params)
     return (selectors.with_details(qs).prefetch_related("determination__findings")
             .order_by("id")[:EXPORT_LIMIT])

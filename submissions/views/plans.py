@@ -1,9 +1,10 @@
 """Implementation Plans on file: issuers file and modify theirs; CMS reads them."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from qis_portal.views.common import bound, errors_to_form, require_perm
 from submissions import selectors
 from submissions.elements.progress_report import PROGRESS_REPORT
 from submissions.forms import PlanForm
@@ -11,12 +12,11 @@ from submissions.presentation import render_form
 from submissions.services import implementation_plan_file, implementation_plan_update
 from submissions.services.plans import DIRECTION_KEYS
 from submissions.validators.restated import DIRECTIONS
-from submissions.views.common import add_validation_errors
 
 
 def plan_list(request):
-    if not request.user.has_perm("submissions.view_implementationplan"):
-        raise PermissionDenied("You cannot see Implementation Plans.")
+    require_perm(request, "submissions.view_implementationplan",
+                 message="You cannot see Implementation Plans.")
     return render(request, "submissions/plan_list.html", {
         "plans": selectors.plans_for(request.user),
         "can_add": request.user.has_perm("submissions.add_implementationplan"),
@@ -25,8 +25,8 @@ def plan_list(request):
 
 def _get_plan(request, pk: int):
     plan = get_object_or_404(selectors.plans_for(request.user), pk=pk)
-    if not request.user.has_perm("submissions.view_implementationplan", plan):
-        raise PermissionDenied("You cannot open this plan.")
+    require_perm(request, "submissions.view_implementationplan", plan,
+                 message="You cannot open this plan.")
     return plan
 
 
@@ -47,10 +47,9 @@ def plan_detail(request, pk: int):
 def plan_edit(request, pk: int | None = None):
     plan = _get_plan(request, pk) if pk else None
     perm = "submissions.change_implementationplan" if plan else "submissions.add_implementationplan"
-    if not request.user.has_perm(perm, plan):
-        raise PermissionDenied("You cannot file or change Implementation Plans.")
+    require_perm(request, perm, plan, message="You cannot file or change Implementation Plans.")
     initial = PlanForm.initial_from(plan) if plan else {}
-    form = PlanForm(request.POST or None, initial=initial, editing=plan is not None)
+    form = PlanForm(bound(request), initial=initial, editing=plan is not None)
     if request.method == "POST" and form.is_valid():
         try:
             if plan is None:
@@ -65,7 +64,7 @@ def plan_edit(request, pk: int | None = None):
                     data=form.plan_data(), request=request)
                 messages.success(request, "Implementation Plan updated.")
         except ValidationError as exc:
-            add_validation_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             return redirect(plan)
     return render(request, "submissions/plan_form.html",

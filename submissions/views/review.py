@@ -1,17 +1,18 @@
 """The form's page (everyone who may see it), and the CMS QIS reviewer's actions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from qis_portal.views.common import bound, errors_to_form, require_perm
 from qis_portal.workflow import WorkflowConflict
 from submissions.elements import get_spec
 from submissions.forms import DeterminationForm, FindingFormSet
 from submissions.models import Submission
 from submissions.presentation import render_form
 from submissions.services import submission_check, submission_determine, submission_start_review
-from submissions.views.common import add_validation_errors, get_submission
+from submissions.views.common import get_submission
 
 
 def _filed_context(request, submission: Submission) -> dict:
@@ -57,15 +58,15 @@ def submission_start_review_view(request, pk: int):
 
 def submission_determine_view(request, pk: int):
     submission = get_submission(request, pk)
-    if not request.user.has_perm("submissions.determine_submission", submission):
-        raise PermissionDenied("Only CMS QIS reviewers record determinations.")
+    require_perm(request, "submissions.determine_submission", submission,
+                 message="Only CMS QIS reviewers record determinations.")
     if submission.status != Submission.Status.UNDER_REVIEW:
         messages.info(request, "Start the review before recording a determination."
                       if submission.status == Submission.Status.SUBMITTED
                       else f"This form is {submission.get_status_display()}.")
         return redirect(submission)
-    form = DeterminationForm(request.POST or None)
-    formset = FindingFormSet(request.POST or None, prefix="findings",
+    form = DeterminationForm(bound(request))
+    formset = FindingFormSet(bound(request), prefix="findings",
                              form_kwargs={"form_type": submission.form_type})
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         findings = [f.cleaned_data for f in formset.forms
@@ -80,7 +81,7 @@ def submission_determine_view(request, pk: int):
             errors = exc.message_dict
             for message in errors.pop("findings", []):
                 form.add_error(None, message)
-            add_validation_errors(form, ValidationError(errors))
+            errors_to_form(form, ValidationError(errors))
         except WorkflowConflict as exc:
             messages.error(request, exc.message)
             return redirect(submission)

@@ -1,11 +1,12 @@
 """Issuer pages: the list, starting a form, each Part, and "Check and submit"."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from qis_portal.models import Organization, OrgType
+from qis_portal.views.common import bound, errors_to_form, require_perm
 from qis_portal.workflow import WorkflowConflict
 from submissions import selectors
 from submissions.elements import get_spec
@@ -20,14 +21,13 @@ from submissions.services import (
     submission_submit,
 )
 from submissions.validators.fields import display_value
-from submissions.views.common import add_validation_errors, get_submission, steps
+from submissions.views.common import get_submission, steps
 
 LIST_LIMIT = 200
 
 
 def submission_list(request):
-    if not request.user.has_perm("submissions.view_submission"):
-        raise PermissionDenied("You cannot see QIS submissions.")
+    require_perm(request, "submissions.view_submission", message="You cannot see QIS submissions.")
     qs = selectors.filter_submissions(selectors.submissions_for(request.user), request.GET)
     is_cms = request.user.has_perm("submissions.export_submission")
     context = {
@@ -50,10 +50,10 @@ def submission_list(request):
 
 
 def submission_start(request):
-    if not request.user.has_perm("submissions.add_submission"):
-        raise PermissionDenied("Only issuer users start QIS forms.")
+    require_perm(request, "submissions.add_submission",
+                 message="Only issuer users start QIS forms.")
     plans = selectors.plans_for(request.user)
-    form = StartForm(request.POST or None, windows=selectors.windows(), plans=plans,
+    form = StartForm(bound(request), windows=selectors.windows(), plans=plans,
                      initial={"window": selectors.open_windows().first()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +62,7 @@ def submission_start(request):
                 window=form.cleaned_data["window"],
                 implementation_plan=form.cleaned_data["implementation_plan"], request=request)
         except ValidationError as exc:
-            add_validation_errors(form, exc)
+            errors_to_form(form, exc)
         except WorkflowConflict as exc:
             form.add_error(None, exc.message)
         else:
@@ -94,8 +94,8 @@ def submission_part(request, pk: int, part: str):
     if not submission.is_draft:
         messages.info(request, "This form has been submitted; it is shown as filed.")
         return redirect(submission)
-    if not request.user.has_perm("submissions.change_submission", submission):
-        raise PermissionDenied("You cannot change this form.")
+    require_perm(request, "submissions.change_submission", submission,
+                 message="You cannot change this form.")
     conflict = None
     if request.method == "POST":
         form = PartForm(request.POST, spec=spec, part=this_part)
@@ -117,7 +117,7 @@ def submission_part(request, pk: int, part: str):
                 messages.error(request, exc.message)
                 return redirect(submission)
             except ValidationError as exc:
-                add_validation_errors(form, exc)
+                errors_to_form(form, exc)
             else:
                 messages.success(request, f"{this_part.short} saved (version {saved.version}).")
                 if "continue" in request.POST:
@@ -148,8 +148,8 @@ def submission_submit_view(request, pk: int):
     submission = get_submission(request, pk)
     if not submission.is_draft:
         return redirect(submission)
-    if not request.user.has_perm("submissions.submit_submission", submission):
-        raise PermissionDenied("You cannot submit this form.")
+    require_perm(request, "submissions.submit_submission", submission,
+                 message="You cannot submit this form.")
     spec = get_spec(submission.form_type)
     if request.method == "POST":
         try:
