@@ -93,7 +93,7 @@ def spl_upload_create(*, actor, region: str, upload, request=None) -> SplUpload:
     return record
 
 
-def _step(upload: SplUpload, transition: str, **kwargs) -> SplUpload:
+def _step(upload: SplUpload, *, transition: str, **kwargs) -> SplUpload:
     """The job's own steps, through the one path (audited as "system")."""
     return run_transition(obj=upload, transition=transition, actor=SPL_JOB,
                           permission="qio_program.process_splupload", **kwargs)
@@ -109,7 +109,7 @@ def _fail(upload: SplUpload, errors: list[spl_csv.CellError]) -> SplUpload:
         locked.error_count = len(errors)
         locked.finished_at = timezone.now()
 
-    return _step(upload, "fail", before=report, action="spl.import", outcome="failure",
+    return _step(upload, transition="fail", before=report, action="spl.import", outcome="failure",
                  note=f"{len(errors)} problems; nothing imported",
                  details={"uploaded_by": upload.uploaded_by.email})
 
@@ -153,7 +153,7 @@ def _check(upload: SplUpload, text: str):
     def count(locked: SplUpload) -> None:
         locked.rows_total, locked.rows_checked = total, 0
 
-    _step(upload, "start_checking", before=count)
+    _step(upload, transition="start_checking", before=count)
     rows: list[spl_csv.SplRow] = []
     seen: dict[tuple[str, str], int] = {}
     checked = 0
@@ -256,7 +256,7 @@ def _write_version(upload: SplUpload, matched) -> SplVersion | None:
         Provider.objects.filter(region=region, on_spl=True).exclude(id__in=on_list).update(
             on_spl=False, updated_at=now)
         Provider.objects.filter(id__in=on_list, on_spl=False).update(on_spl=True, updated_at=now)
-        _step(locked, "finish", before=lambda done: setattr(done, "finished_at", now),
+        _step(locked, transition="finish", before=lambda done: setattr(done, "finished_at", now),
               after=lambda done: _notify_region(version), action="spl.import",
               details={"version": version.pk, "entries": len(matched),
                        "new_providers": len(created)})
@@ -293,7 +293,7 @@ def spl_upload_process(*, upload_id: int) -> SplUpload:
     matched, errors = _check(upload, text)
     if errors:
         return _fail(upload, errors)
-    _step(upload, "start_import")
+    _step(upload, transition="start_import")
     try:
         _write_version(upload, matched)
     except DatabaseError as exc:  # rolled back whole; say so rather than spin forever
