@@ -17,17 +17,7 @@ from qio_program.models import (
     TaskComment,
     WorkGroup,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from qis_portal.admin import ReadOnlyAdmin
 
 
 class ProviderContactInline(admin.TabularInline):

@@ -17,6 +17,8 @@ from qis_portal.workflow import WorkflowConflict
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows every app shows to staff but lets nobody add, change or delete by hand."""
+
     def has_add_permission(self, request):
         return False
 

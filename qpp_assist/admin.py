@@ -3,17 +3,10 @@ through the services (audited, locked), never through a form."""
 
 from django.contrib import admin
 
-from qpp_assist.models import (
-    AssistanceRecord,
-    Contractor,
-    ContractorType,
-    HandOff,
-    Inquiry,
-    Practice,
-)
+from qpp_assist import models
 
 
-@admin.register(ContractorType)
+@admin.register(models.ContractorType)
 class ContractorTypeAdmin(admin.ModelAdmin):
     list_display = ["short_name", "name", "response_business_days", "reach_goal_percent"]
 
@@ -24,7 +17,7 @@ class ContractorTypeAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(Contractor)
+@admin.register(models.Contractor)
 class ContractorAdmin(admin.ModelAdmin):
     list_display = ["organization", "contractor_type", "region", "active"]
     list_filter = ["contractor_type", "region", "active"]
@@ -32,7 +25,7 @@ class ContractorAdmin(admin.ModelAdmin):
     raw_id_fields = ["organization"]
 
 
-@admin.register(Practice)
+@admin.register(models.Practice)
 class PracticeAdmin(admin.ModelAdmin):
     list_display = ["name", "tin", "state", "region", "group_size"]
     list_filter = ["region", "rural", "underserved", "shortage_area"]
@@ -41,7 +34,7 @@ class PracticeAdmin(admin.ModelAdmin):
 
 
 class HandOffInline(admin.TabularInline):
-    model = HandOff
+    model = models.HandOff
     extra = 0
     can_delete = False
     fields = ["kind", "from_contractor", "to_contractor", "note", "by", "created_at"]
@@ -51,7 +44,7 @@ class HandOffInline(admin.TabularInline):
         return False
 
 
-@admin.register(Inquiry)
+@admin.register(models.Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = ["id", "practice_name", "status", "contractor", "respond_by", "priority"]
     list_filter = ["status", "region", "priority", "channel"]
@@ -70,7 +63,7 @@ class InquiryAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(AssistanceRecord)
+@admin.register(models.AssistanceRecord)
 class AssistanceRecordAdmin(admin.ModelAdmin):
     list_display = ["practice", "contractor", "kind", "provided_on"]
     list_filter = ["kind"]

@@ -18,7 +18,6 @@ from fqs.forms import (
 from fqs.models import FqsRequest, RequestAttachment
 from qis_portal.views.common import (
     bound,
-    bound_files,
     call_service,
     form_error_message,
     require_perm,
@@ -47,7 +46,7 @@ def request_list(request):
 
 def request_create(request):
     require_perm(request, "fqs.add_fqsrequest")
-    form = FqsRequestForm(bound(request), bound_files(request))
+    form = FqsRequestForm(bound(request), request.FILES)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = call_service(

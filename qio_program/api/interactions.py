@@ -8,17 +8,8 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from qio_program import models
 from qio_program.api.common import UpdatedSinceFilterSet
-from qio_program.models import (
-    IDF_DISCIPLINES,
-    Attachment,
-    AudienceType,
-    EngagementMode,
-    IntensityLevel,
-    Interaction,
-    InteractionMode,
-    InterventionReport,
-)
 from qio_program.models.interactions import CATEGORY_CHOICES, SUBCATEGORY_CHOICES
 from qio_program.selectors.scope import (
     interactions_for,
@@ -38,7 +29,7 @@ class QioAttachmentOutput(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
 
     class Meta:
-        model = Attachment
+        model = models.Attachment
         fields = ["id", "original_name", "content_type", "size", "sha256", "url"]
 
     def get_url(self, attachment) -> str:
@@ -54,7 +45,7 @@ class QioInteractionOutput(serializers.ModelSerializer):
     report_filed = serializers.BooleanField()
 
     class Meta:
-        model = Interaction
+        model = models.Interaction
         fields = ["id", "provider", "qio", "created_by", "date", "contacts", "other_contacts",
                   "audience_type", "mode", "category", "subcategory", "duration_minutes",
                   "details", "learnings", "intervention_delivered", "report_due_date",
@@ -71,8 +62,8 @@ class QioInteractionFields(serializers.Serializer):
                                      default=list)
     other_contacts = serializers.CharField(max_length=300, required=False, allow_blank=True,
                                            default="")
-    audience_type = serializers.ChoiceField(choices=AudienceType.choices)
-    mode = serializers.ChoiceField(choices=InteractionMode.choices)
+    audience_type = serializers.ChoiceField(choices=models.AudienceType.choices)
+    mode = serializers.ChoiceField(choices=models.InteractionMode.choices)
     category = serializers.ChoiceField(choices=CATEGORY_CHOICES)
     subcategory = serializers.ChoiceField(choices=SUBCATEGORY_CHOICES)
     duration_minutes = serializers.IntegerField(min_value=1, max_value=24 * 60)
@@ -100,7 +91,7 @@ class InteractionFilter(UpdatedSinceFilterSet):
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 
     class Meta:
-        model = Interaction
+        model = models.Interaction
         fields = ["provider", "subcategory", "created_by"]
 
 
@@ -181,23 +172,23 @@ class QioInterventionReportOutput(serializers.ModelSerializer):
     submitted_late = serializers.BooleanField()
 
     class Meta:
-        model = InterventionReport
+        model = models.InterventionReport
         fields = ["id", "interaction", *REPORT_FIELDS, "submitted_by", "submitted_at",
                   "submitted_late", "updated_at"]
 
 
 class QioInterventionReportInput(serializers.Serializer):
     interaction = serializers.IntegerField()
-    mode_of_engagement = serializers.ChoiceField(choices=EngagementMode.choices)
-    targeted_audience = serializers.ChoiceField(choices=AudienceType.choices)
-    level_of_intensity = serializers.ChoiceField(choices=IntensityLevel.choices)
+    mode_of_engagement = serializers.ChoiceField(choices=models.EngagementMode.choices)
+    targeted_audience = serializers.ChoiceField(choices=models.AudienceType.choices)
+    level_of_intensity = serializers.ChoiceField(choices=models.IntensityLevel.choices)
     progress_percent = serializers.IntegerField(min_value=0, max_value=100)
     progress_notes = serializers.CharField(max_length=1000, required=False, allow_blank=True,
                                            default="")
 
     def get_fields(self):
         fields = super().get_fields()
-        for name, label, help_text in IDF_DISCIPLINES:
+        for name, label, help_text in models.IDF_DISCIPLINES:
             fields[name] = serializers.CharField(max_length=1000, label=label,
                                                  help_text=help_text)
         return fields
@@ -205,7 +196,7 @@ class QioInterventionReportInput(serializers.Serializer):
 
 class ReportFilter(UpdatedSinceFilterSet):
     class Meta:
-        model = InterventionReport
+        model = models.InterventionReport
         fields = ["interaction"]
 
 

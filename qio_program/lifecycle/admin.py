@@ -2,39 +2,25 @@
 
 from django.contrib import admin
 
-from qio_program.lifecycle.models import (
-    A3C,
-    Aim,
-    DashboardTemplate,
-    Deliverable,
-    HandoffNote,
-    ProviderAssessment,
-    ProviderEngagementStrategy,
-    ProviderServiceAgreement,
-    PsaTarget,
-    QualityActionPlan,
-    Report,
-    SubAim,
-    TaskOrder,
-)
+from qio_program.lifecycle import models
 
 WORKFLOW_READONLY = ["status", "submitted_at", "submitted_by", "decided_at", "decided_by",
                      "created_by", "created_at", "updated_at"]
 
 
 class SubAimInline(admin.TabularInline):
-    model = SubAim
+    model = models.SubAim
     extra = 0
 
 
-@admin.register(Aim)
+@admin.register(models.Aim)
 class AimAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "kind", "active", "order"]
     list_filter = ["kind", "active"]
     inlines = [SubAimInline]
 
 
-@admin.register(TaskOrder)
+@admin.register(models.TaskOrder)
 class TaskOrderAdmin(admin.ModelAdmin):
     list_display = ["number", "qio", "award_date", "status", "ended_on", "accounts_closed_at"]
     list_filter = ["status"]
@@ -43,7 +29,7 @@ class TaskOrderAdmin(admin.ModelAdmin):
     list_select_related = ["qio"]
 
 
-@admin.register(Deliverable)
+@admin.register(models.Deliverable)
 class DeliverableAdmin(admin.ModelAdmin):
     list_display = ["title", "task_order", "kind", "due_date", "delivered_at"]
     list_filter = ["kind", "contract_year"]
@@ -53,7 +39,7 @@ class DeliverableAdmin(admin.ModelAdmin):
     list_select_related = ["task_order__qio"]
 
 
-@admin.register(PsaTarget)
+@admin.register(models.PsaTarget)
 class PsaTargetAdmin(admin.ModelAdmin):
     list_display = ["task_order", "target", "set_by", "updated_at"]
     readonly_fields = ["set_by", "updated_at"]
@@ -65,33 +51,33 @@ class ReviewedAdmin(admin.ModelAdmin):
     readonly_fields = WORKFLOW_READONLY
 
 
-@admin.register(A3C)
+@admin.register(models.A3C)
 class A3CAdmin(ReviewedAdmin):
     readonly_fields = [*WORKFLOW_READONLY, "task_order", "state", "version", "previous"]
 
 
-@admin.register(ProviderAssessment)
+@admin.register(models.ProviderAssessment)
 class ProviderAssessmentAdmin(ReviewedAdmin):
     readonly_fields = [*WORKFLOW_READONLY, "task_order", "provider", "sequence", "submitted_on",
                        "due_date", "submission_count", "escalated_at"]
 
 
-@admin.register(QualityActionPlan)
+@admin.register(models.QualityActionPlan)
 class QualityActionPlanAdmin(ReviewedAdmin):
     readonly_fields = [*WORKFLOW_READONLY, "task_order", "provider", "version", "previous"]
 
 
-@admin.register(Report)
+@admin.register(models.Report)
 class ReportAdmin(ReviewedAdmin):
     readonly_fields = [*WORKFLOW_READONLY, "deliverable", "task_order", "kind"]
 
 
-@admin.register(DashboardTemplate)
+@admin.register(models.DashboardTemplate)
 class DashboardTemplateAdmin(ReviewedAdmin):
     readonly_fields = [*WORKFLOW_READONLY, "task_order"]
 
 
-@admin.register(ProviderEngagementStrategy)
+@admin.register(models.ProviderEngagementStrategy)
 class PesAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "signed_on", "reevaluation_due"]
     list_filter = ["status"]
@@ -99,7 +85,7 @@ class PesAdmin(admin.ModelAdmin):
                        "signed_on", "signed_by", "reevaluation_due", "created_by"]
 
 
-@admin.register(ProviderServiceAgreement)
+@admin.register(models.ProviderServiceAgreement)
 class PsaAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "signed_on", "terminated_on"]
     list_filter = ["status"]
@@ -107,7 +93,7 @@ class PsaAdmin(admin.ModelAdmin):
                        "terminated_on", "terminated_by", "termination_reason", "created_by"]
 
 
-@admin.register(HandoffNote)
+@admin.register(models.HandoffNote)
 class HandoffNoteAdmin(admin.ModelAdmin):
     list_display = ["task_order", "topic", "provider", "created_at"]
     list_filter = ["topic"]

@@ -58,16 +58,8 @@ def notify(
     return created
 
 
-def notify_on_commit(
-    *,
-    recipients: Iterable,
-    kind: str,
-    title: str,
-    body: str = "",
-    url: str = "",
-    idempotency_key: str | None = None,
-    exclude=None,
-) -> None:
+def notify_on_commit(*, recipients: Iterable, kind: str, title: str, body: str = "",
+                     url: str = "", idempotency_key: str | None = None, exclude=None) -> None:
     """`notify(...)` once the current transaction commits, so a rolled-back step tells nobody.
 
     The recipients are settled now: empty places dropped, each person once (by id, first
