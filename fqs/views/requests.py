@@ -18,6 +18,7 @@ from fqs.forms import (
 from fqs.models import FqsRequest, RequestAttachment
 from qis_portal.views.common import (
     bound,
+    bound_files,
     call_service,
     form_error_message,
     require_perm,
@@ -46,7 +47,7 @@ def request_list(request):
 
 def request_create(request):
     require_perm(request, "fqs.add_fqsrequest")
-    form = FqsRequestForm(bound(request), request.FILES)
+    form = FqsRequestForm(bound(request), bound_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = call_service(

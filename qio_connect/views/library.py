@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from qis_portal.views.common import (
     bound,
+    bound_files,
     call_service,
     form_error_message,
     require_perm,
@@ -51,7 +52,7 @@ def library(request):
 def item_create(request):
     require_perm(request, "qio_connect.add_libraryitem")
     can_publish = request.user.has_perm("qio_connect.moderate_libraryitem")
-    form = LibraryItemForm(bound(request), request.FILES, can_publish=can_publish)
+    form = LibraryItemForm(bound(request), bound_files(request), can_publish=can_publish)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = call_service(
@@ -101,7 +102,7 @@ def _reactions(item: LibraryItem, user) -> list[dict]:
 def item_edit(request, pk: int):
     item = get_item(request, pk)
     require_perm(request, "qio_connect.change_libraryitem", item)
-    form = LibraryItemForm(bound(request), request.FILES, item=item)
+    form = LibraryItemForm(bound(request), bound_files(request), item=item)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = call_service(

@@ -23,7 +23,7 @@ from qio_program.services.interactions import MAX_BULK_PROVIDERS, interaction_cr
 from qio_program.services.interventions import REPORT_FIELDS, intervention_report_save
 from qio_program.views.common import PER_PAGE, int_or_none
 from qis_portal.keyset import keyset_page
-from qis_portal.views.common import bound, call_service, require_perm
+from qis_portal.views.common import bound, bound_files, call_service, require_perm
 
 
 def _list(request, *, provider=None):
@@ -63,7 +63,7 @@ def interaction_create_view(request):
         require_perm(request, "qio_program.add_interaction", provider,
                      message=f"You cannot log interactions for {provider}.")
     single = providers[0] if len(providers) == 1 else None
-    form = InteractionForm(bound(request), request.FILES, contacts_of=single)
+    form = InteractionForm(bound(request), bound_files(request), contacts_of=single)
     if request.method == "POST" and form.is_valid():
         done = call_service(request, interaction_create, form=form, providers=providers,
                             data=form.service_data(),

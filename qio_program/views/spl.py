@@ -10,7 +10,7 @@ from qio_program.services import spl_csv
 from qio_program.services.spl import spl_upload_create
 from qis_portal.exports import csv_response
 from qis_portal.keyset import keyset_page
-from qis_portal.views.common import bound, call_service, require_perm
+from qis_portal.views.common import bound, bound_files, call_service, require_perm
 
 ERRORS_PER_PAGE = 100
 
@@ -30,7 +30,7 @@ def spl_list(request):
 def spl_upload(request):
     require_perm(request, "qio_program.upload_spl",
                  message="Only the CMS COR uploads Service Provider Lists.")
-    form = SplUploadForm(bound(request), request.FILES)
+    form = SplUploadForm(bound(request), bound_files(request))
     if request.method == "POST" and form.is_valid():
         done = call_service(request, spl_upload_create, form=form,
                             region=form.cleaned_data["region"], upload=form.cleaned_data["file"])

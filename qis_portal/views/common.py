@@ -27,9 +27,15 @@ PAGE_REFUSAL = "You do not have permission to open this page."
 def bound(request):
     """Form data on POST (even an empty POST), None on GET: `request.POST or None` would
     leave a form whose fields are all optional unbound on an empty POST, and it would then
-    be neither valid nor show an error. A file form takes `request.FILES` beside it as it is
-    (empty on GET, and a form without data is unbound whatever its files)."""
+    be neither valid nor show an error. A file form takes `bound_files(request)` beside it."""
     return request.POST if request.method == "POST" else None
+
+
+def bound_files(request):
+    """Uploaded files on POST, None on GET. Django binds a form when *either* data or files
+    is not None, so passing the (empty) `request.FILES` of a GET would bind the form: it
+    would drop its initial values and show every required field as an error."""
+    return request.FILES if request.method == "POST" else None
 
 
 def require_perm(request, permission: str, obj=None, *, message: str = PAGE_REFUSAL,

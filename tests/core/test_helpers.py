@@ -9,7 +9,7 @@ from django.test import RequestFactory
 
 from qis_portal.models import AuditEvent
 from qis_portal.validation import optional_text, require_filled, require_text
-from qis_portal.views.common import bound, call_service, require_perm, run_action
+from qis_portal.views.common import bound, bound_files, call_service, require_perm, run_action
 from qis_portal.workflow import WorkflowConflict
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,22 @@ def _request(method: str, user, data=None):
 def test_bound_binds_an_empty_post_and_nothing_on_get(cor_bob):
     assert NoteForm(bound(_request("post", cor_bob))).is_bound
     assert not NoteForm(bound(_request("get", cor_bob))).is_bound
+
+
+class ChoiceForm(forms.Form):
+    audience = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], initial="a",
+                                 widget=forms.RadioSelect)
+
+
+def test_a_file_form_on_get_stays_unbound_and_shows_its_initial_choice(cor_bob):
+    """`request.FILES` is never None, so passing it on GET bound the form: its initial radio
+    came back unchecked and the required field failed on the first submit."""
+    get = _request("get", cor_bob)
+    form = ChoiceForm(bound(get), bound_files(get))
+    assert not form.is_bound
+    assert form["audience"].value() == "a"
+    post = _request("post", cor_bob, {"audience": "b"})
+    assert ChoiceForm(bound(post), bound_files(post)).is_valid()
 
 
 def test_call_service_hands_back_the_result_and_passes_actor_and_request(cor_bob):
