@@ -10,11 +10,13 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from qis_portal.api_auth import MfaRequired
 from qis_portal.auth_backends import AccountLocked
 from qis_portal.models import ApiToken, Notification, RoleAssignment, User
 from qis_portal.permissions import RulePermission
 from qis_portal.selectors import assignments_for_officer
 from qis_portal.services.accounts import role_assignment_decide
+from qis_portal.services.mfa import has_authenticator, mfa_needed, second_factor_check
 from qis_portal.services.notifications import notification_mark_read
 from qis_portal.services.tokens import api_token_create, api_token_revoke
 
@@ -43,6 +45,11 @@ class TokenObtainInput(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
     name = serializers.CharField(max_length=100, required=False, default="API token")
+    otp = serializers.CharField(
+        max_length=32, required=False, allow_blank=True, default="", trim_whitespace=True,
+        help_text="The current 6-digit code from the authenticator app, or an unused recovery "
+                  "code: required for every account that uses two-factor authentication "
+                  "(all accounts in production).")
 
 
 class TokenCreatedOutput(serializers.Serializer):
@@ -52,7 +59,9 @@ class TokenCreatedOutput(serializers.Serializer):
 
 
 class TokenObtainView(APIView):
-    """Exchange e-mail and password for a token; the same lockout as the browser applies."""
+    """Exchange e-mail, password and the second factor for a token; the same lockout as the
+    browser applies. The code is checked here rather than asking for an MFA-verified session
+    so that a machine client can obtain a token without a browser (SECURITY.md)."""
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
@@ -69,9 +78,23 @@ class TokenObtainView(APIView):
             if account is not None and account.is_locked():
                 raise PermissionDenied(str(AccountLocked(account)))
             raise AuthenticationFailed("The email address or password is not correct.")
+        _require_second_factor(user, data.validated_data["otp"], request)
         token, key = api_token_create(user=user, name=data.validated_data["name"], request=request)
         return Response({"id": token.id, "name": token.name, "key": key},
                         status=status.HTTP_201_CREATED)
+
+
+def _require_second_factor(user, code: str, request) -> None:
+    if not mfa_needed(user):
+        return
+    if not has_authenticator(user):
+        raise MfaRequired("Set up two-factor authentication in the portal before asking for "
+                          "a token.")
+    if not code:
+        raise MfaRequired("This account uses two-factor authentication: send the current "
+                          "code from the authenticator app (or a recovery code) as `otp`.")
+    if second_factor_check(user=user, code=code, request=request, via="api-token") is None:
+        raise AuthenticationFailed("The two-factor code is not valid.", code="mfa_invalid")
 
 
 class ApiTokenSerializer(serializers.ModelSerializer):

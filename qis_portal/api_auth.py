@@ -1,10 +1,19 @@
-"""`Authorization: Bearer <key>` against hashed ApiToken rows; revoked keys are refused."""
+"""`Authorization: Bearer <key>` against hashed ApiToken rows (revoked keys are refused), and
+the browser session, which must have passed the second factor like any page."""
 
 from django.utils import timezone
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from qis_portal.models import ApiToken
+from qis_portal.services.mfa import mfa_needed
+
+
+class MfaRequired(exceptions.AuthenticationFailed):
+    default_detail = ("Complete two-factor sign-in first: enter the code from your "
+                      "authenticator app in the portal, or use an API token.")
+    default_code = "mfa_required"
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -38,6 +47,17 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         return self.keyword
 
 
+class MfaSessionAuthentication(authentication.SessionAuthentication):
+    """The session, as for pages: a session that passed only the password step is refused
+    (401) wherever MFA is asked of the user (MfaRequiredMiddleware redirects pages)."""
+
+    def authenticate(self, request):
+        found = super().authenticate(request)
+        if found is not None and not found[0].is_verified() and mfa_needed(found[0]):
+            raise MfaRequired()
+        return found
+
+
 class BearerTokenScheme(OpenApiAuthenticationExtension):
     """Names the bearer scheme in the OpenAPI document."""
 
@@ -47,3 +67,10 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
     def get_security_definition(self, auto_schema):
         return {"type": "http", "scheme": "bearer",
                 "description": "A token from POST /api/auth/token/ or the account page."}
+
+
+class MfaSessionScheme(SessionScheme):
+    """The session cookie, as drf-spectacular names it for Django's own session class."""
+
+    target_class = "qis_portal.api_auth.MfaSessionAuthentication"
+    priority = 0

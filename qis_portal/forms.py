@@ -1,4 +1,5 @@
-"""Core forms: sign-in (with the lockout message), TOTP, tokens, notification switches."""
+"""Core forms: sign-in (with the lockout message), TOTP and recovery codes, tokens,
+notification switches."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -6,6 +7,7 @@ from django.utils import timezone
 
 from qis_portal.models import User
 from qis_portal.notification_kinds import NOTIFICATION_KINDS
+from qis_portal.services.mfa import RECOVERY_CODE, TOTP_CODE, normalize_code
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -45,6 +47,22 @@ class TotpCodeForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
                                       "maxlength": 6}),
     )
+
+
+class SecondFactorForm(forms.Form):
+    """The sign-in's second step: the authenticator's code, or one recovery code."""
+
+    code = forms.CharField(
+        label="6-digit code from your authenticator app, or a recovery code",
+        max_length=32, widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+
+    def clean_code(self):
+        code = normalize_code(self.cleaned_data["code"])
+        if not (TOTP_CODE.match(code) or RECOVERY_CODE.match(code)):
+            raise forms.ValidationError("Enter the 6 digits your authenticator app shows, or "
+                                        "one of your 8-character recovery codes.")
+        return code
 
 
 class ApiTokenForm(forms.Form):

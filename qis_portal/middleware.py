@@ -6,6 +6,9 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django_otp import user_has_device
+
+from qis_portal.services.mfa import mfa_needed
 
 # The only paths open without signing in (besides static files).
 PUBLIC_PREFIXES = (
@@ -19,9 +22,15 @@ PUBLIC_PREFIXES = (
 # The API answers 401/403 itself, as JSON; its docs page is an HTML page like any other.
 API_PREFIX = "/api/"
 API_HTML_PAGES = ("/api/docs/",)
-# Reachable while signed in but before the second factor.
-MFA_EXEMPT_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/health/", "/api/")
+# Reachable while signed in but before the second factor. The API's JSON views are not on the
+# list: they refuse such a session themselves, as JSON (api_auth.MfaSessionAuthentication).
+MFA_EXEMPT_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/health/")
 SESSION_PING_PATH = "/accounts/session/ping/"
+
+
+def _is_api(path: str) -> bool:
+    """A JSON view of the API (which answers 401/403 itself), not one of its HTML pages."""
+    return path.startswith(API_PREFIX) and not path.startswith(API_HTML_PAGES)
 
 
 def _is_public(path: str) -> bool:
@@ -82,20 +91,10 @@ class MfaRequiredMiddleware:
     def __call__(self, request):
         user = request.user
         if (user.is_authenticated and not request.path.startswith(MFA_EXEMPT_PREFIXES)
-                and not user.is_verified() and _mfa_needed(user)):
-            from django_otp import user_has_device
-
+                and not _is_api(request.path) and not user.is_verified() and mfa_needed(user)):
             target = "mfa_verify" if user_has_device(user) else "mfa_setup"
             return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)
-
-
-def _mfa_needed(user) -> bool:
-    if settings.MFA_REQUIRED:
-        return True
-    from django_otp import user_has_device
-
-    return user_has_device(user)  # a user who enrolled is always asked
 
 
 class NoStoreForAuthenticatedMiddleware:

@@ -30,6 +30,8 @@ accounts_patterns = [
          name="password_change_done"),
     path("mfa/setup/", auth.mfa_setup, name="mfa_setup"),
     path("mfa/verify/", auth.mfa_verify, name="mfa_verify"),
+    # Not under mfa/: that prefix is open before the second factor, and this page is not.
+    path("recovery-codes/", auth.recovery_codes, name="recovery_codes"),
     path("session/ping/", auth.session_ping, name="session_ping"),
     path("", account.account, name="account"),
     path("tokens/<int:token_id>/revoke/", account.token_revoke, name="token_revoke"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_otp",
     "csp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
     "qis_portal",
     "submissions",
@@ -200,7 +201,7 @@ CELERY_BEAT_SCHEDULE: dict = {}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "qis_portal.api_auth.BearerTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "qis_portal.api_auth.MfaSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["qis_portal.permissions.DenyByDefault"],
     "DEFAULT_PAGINATION_CLASS": "qis_portal.pagination.PortalCursorPagination",

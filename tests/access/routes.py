@@ -121,6 +121,7 @@ CORE = [
     get("password_change_done", SIGNED),
     get("mfa_setup", SIGNED),
     get("mfa_verify", SIGNED),
+    get("recovery_codes", SIGNED),
     post("session_ping", SIGNED),
     get("account", SIGNED),
     post("token_revoke", {"associate"}, pk("ann_token", "token_id")),

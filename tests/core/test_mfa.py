@@ -37,7 +37,8 @@ def test_enrolment_needs_a_valid_code_then_opens_the_portal(client, cor_bob):
     assert refused.status_code == 200
     assert "does not match" in refused.content.decode()
     accepted = client.post("/accounts/mfa/setup/", {"code": current_code(device)})
-    assert accepted.status_code == 302
+    assert accepted.status_code == 200  # the recovery codes, shown this once
+    assert "this is the only time they are shown" in accepted.content.decode()
     assert client.get("/").status_code == 200
 
 
