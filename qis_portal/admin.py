@@ -11,7 +11,7 @@ from qis_portal.models import (
     RoleAssignment,
     User,
 )
-from qis_portal.services.accounts import role_assignment_grant
+from qis_portal.services.accounts import account_access_end, role_assignment_grant
 from qis_portal.services.audit import audit_record
 from qis_portal.workflow import WorkflowConflict
 
@@ -90,6 +90,17 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2",
                                                               "organization")}),)
+
+    def save_model(self, request, obj, form, change):
+        """Closing or locking an account here ends its sessions and tokens at once, as the
+        lockout does."""
+        super().save_model(request, obj, form, change)
+        closed = "is_active" in form.changed_data and not obj.is_active
+        locked = "locked_until" in form.changed_data and obj.is_locked()
+        if change and (closed or locked):
+            account_access_end(user=obj, actor=request.user, request=request,
+                               reason="Closed by an administrator." if closed
+                               else "Locked by an administrator.")
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)

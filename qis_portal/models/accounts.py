@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -119,6 +120,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
     locked_until = models.DateTimeField(null=True, blank=True)
+    # When the account's sessions and tokens were last ended (a lock, a closure): see
+    # _get_session_auth_hash.
+    access_ended_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
     USERNAME_FIELD = "email"
@@ -168,6 +172,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_qio_user(self) -> bool:
         return bool(self.active_roles & QIO_ROLES)
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's session hash (a change of password signs every session out), also keyed
+        on `access_ended_at`: ending an account's access changes it, so every session signed
+        in before then fails Django's check on its next request and is flushed. Unset, the
+        hash is Django's own, so sessions of accounts never ended are not disturbed. (The
+        private method, because both the current and the SECRET_KEY_FALLBACKS hashes use it.)"""
+        base = super()._get_session_auth_hash(secret=secret)
+        if self.access_ended_at is None:
+            return base
+        return salted_hmac("qis_portal.User.access_ended_at",
+                           f"{base}:{self.access_ended_at.isoformat()}", secret=secret,
+                           algorithm="sha256").hexdigest()
 
     def is_locked(self, now=None) -> bool:
         return bool(self.locked_until and self.locked_until > (now or timezone.now()))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from qis_portal.models import LoginAttempt, Role, RoleAssignment, User
+from qis_portal.models import ApiToken, LoginAttempt, Role, RoleAssignment, User
 from qis_portal.models.accounts import QIO_ROLES, ROLE_ORG_TYPES
 from qis_portal.services.audit import audit_record, client_ip
 from qis_portal.services.notifications import notify_on_commit
@@ -45,12 +45,31 @@ def login_failure_record(*, email: str, request=None) -> User | None:
                  f"{int(settings.LOCKOUT_WINDOW.total_seconds() // 60)} minutes; locked until "
                  f"{user.locked_until:%Y-%m-%d %H:%M} UTC",
         )
+        account_access_end(user=user, reason="Locked after failed sign-ins (AC-7).",
+                           request=request)
     notify_on_commit(
         recipients=[user], kind="account.lockout", title="Your account was locked",
         body="Three failed sign-ins locked your account for 30 minutes. If this was not you, "
              "contact your Security Officer.",
     )
     return user
+
+
+def account_access_end(*, user: User, reason: str, actor=None, request=None) -> int:
+    """End every way in the account holds now, at once: its sessions (the session hash
+    changes, so each is flushed on its next request, see User._get_session_auth_hash) and its
+    API tokens (revoked for good). Called when an account is locked or closed; audited.
+    Returns the number of tokens revoked."""
+    now = timezone.now()
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(access_ended_at=now)
+        user.access_ended_at = now
+        revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=now)
+        audit_record(action="auth.access_ended", actor=actor, target=user, request=request,
+                     actor_label="" if actor else "system", note=reason[:500],
+                     details={"api_credentials_revoked": revoked})
+    return revoked
 
 
 def _last_unlock(user: User):

@@ -12,6 +12,7 @@ from qio_program.lifecycle.models import HandoffNote, TaskOrder
 from qio_program.lifecycle.services.common import cor_recipients
 from qio_program.lifecycle.services.contract import require_active
 from qis_portal.models import User
+from qis_portal.services.accounts import account_access_end
 from qis_portal.services.audit import audit_record
 from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import WorkflowConflict, lock, require_permission, run_transition
@@ -82,6 +83,8 @@ def task_order_close_accounts(*, task_order_id: int, today: date | None = None) 
         for user in users:
             user.is_active = False
             user.save(update_fields=["is_active"])
+            account_access_end(user=user, reason=f"Closed at transition off (task order "
+                                                 f"{order.number}).")
             audit_record(action="user.account_closed", target=user, actor_label="system",
                          note=f"Task order {order.number} ended on {order.ended_on:%Y-%m-%d}; "
                               f"account closed at transition off.",
