@@ -6,9 +6,10 @@
   var warning = parseInt(body.dataset.sessionWarning, 10) * 1000;
   if (!idle) { return; }
   var warnTimer, endTimer;
+  // The page carries the CSRF token: in production the cookie is HttpOnly, out of reach here.
   function csrf() {
-    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
   }
   function schedule() {
     clearTimeout(warnTimer); clearTimeout(endTimer);
