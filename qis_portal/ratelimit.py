@@ -1,5 +1,6 @@
-"""Burst limits for sign-in and the API: a fixed-window counter incremented atomically in the
-cache (Redis INCR in production), answered with 429 and Retry-After when exceeded."""
+"""Burst limits: a fixed-window counter incremented atomically in the cache (Redis INCR in
+production). The middleware limits sign-in attempts per client address (429 with Retry-After);
+the API's per-user throttles count on the same counter (qis_portal.throttling)."""
 
 import time
 
@@ -31,6 +32,8 @@ def hit(bucket: str, limit: int, window: int, *, backend=None) -> tuple[bool, in
 
 
 class RateLimitMiddleware:
+    """The sign-in limit, before the session is even loaded."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -39,17 +42,12 @@ class RateLimitMiddleware:
         return refused if refused is not None else self.get_response(request)
 
     def _check(self, request):
-        ip = client_ip(request) or "unknown"
         if request.method == "POST" and request.path.startswith(LOGIN_PATHS):
+            ip = client_ip(request) or "unknown"
             allowed, retry = hit(f"login:{ip}", *settings.RATE_LIMIT_LOGIN)
             if not allowed:
                 return self._refuse(request, retry, "Too many sign-in attempts from your "
                                                     "address. Wait a minute and try again.")
-        elif request.path.startswith("/api/"):
-            who = request.headers.get("Authorization", "")[-16:] or ip
-            allowed, retry = hit(f"api:{who}", *settings.RATE_LIMIT_API)
-            if not allowed:
-                return self._refuse(request, retry, "Too many requests. Slow down and retry.")
         return None
 
     @staticmethod

@@ -1,5 +1,8 @@
 """audit_record: the one way every app writes to the audit trail."""
 
+import ipaddress
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -19,9 +22,26 @@ def _scrub(details: dict) -> dict:
 
 
 def client_ip(request) -> str | None:
+    """The client's address, as the sign-in limit, the API throttle and the audit see it.
+
+    With no proxy in front (TRUSTED_PROXY_HOPS = 0) it is REMOTE_ADDR. Behind n trusted
+    proxies (docker-compose.yml: the balancer, 1) it is the n-th entry from the right of
+    X-Forwarded-For: the address the outermost trusted proxy saw. Entries further left were
+    written by the client and are ignored; a missing or malformed entry falls back to
+    REMOTE_ADDR."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    remote = request.META.get("REMOTE_ADDR") or None
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops <= 0:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    if len(forwarded) < hops:
+        return remote
+    try:
+        return str(ipaddress.ip_address(forwarded[-hops].strip()))
+    except ValueError:
+        return remote
 
 
 def _event(

@@ -121,9 +121,15 @@ LOCKOUT_WINDOW = timedelta(minutes=15)
 LOCKOUT_DURATION = timedelta(minutes=30)
 # FQS: business days an associate has to launch an assigned referral (seed 001, Referral).
 FQS_LAUNCH_DAYS = env_int("FQS_LAUNCH_DAYS", 3)
-# Bursts: (requests, window in seconds); sign-in per client address, API per token or address.
+# Bursts: (requests, window in seconds); sign-in per client address (qis_portal.ratelimit),
+# the API per signed-in user and, for anonymous calls, per client address (DRF throttles,
+# qis_portal.throttling).
 RATE_LIMIT_LOGIN = (env_int("RATE_LIMIT_LOGIN", 20), 60)
 RATE_LIMIT_API = (env_int("RATE_LIMIT_API", 600), 60)
+RATE_LIMIT_API_ANON = (env_int("RATE_LIMIT_API_ANON", 120), 60)
+# Proxies in front of the app that append the client's address to X-Forwarded-For; only
+# that many entries from the right are believed (services.audit.client_ip).
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
 # AC-11 / AC-12: idle and absolute session limits, with a warning before the idle one.
 SESSION_IDLE_TIMEOUT = timedelta(minutes=15)
 SESSION_IDLE_WARNING = timedelta(minutes=2)
@@ -204,6 +210,8 @@ REST_FRAMEWORK = {
         "qis_portal.api_auth.MfaSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["qis_portal.permissions.DenyByDefault"],
+    "DEFAULT_THROTTLE_CLASSES": ["qis_portal.throttling.PortalUserThrottle",
+                                 "qis_portal.throttling.PortalAnonThrottle"],
     "DEFAULT_PAGINATION_CLASS": "qis_portal.pagination.PortalCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -42,6 +42,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # limits they prove (tests/core/test_rate_limits.py).
 RATE_LIMIT_LOGIN = (10_000, 60)
 RATE_LIMIT_API = (100_000, 60)
+RATE_LIMIT_API_ANON = (100_000, 60)
 # Tasks are called directly in tests; enqueueing goes to an in-process broker.
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = False
