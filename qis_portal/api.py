@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from qis_portal.api_auth import MfaRequired
+from qis_portal.api_auth import SecondFactorRefused
 from qis_portal.auth_backends import AccountLocked
 from qis_portal.models import ApiToken, Notification, RoleAssignment, User
 from qis_portal.permissions import RulePermission
@@ -88,13 +88,12 @@ def _require_second_factor(user, code: str, request) -> None:
     if not mfa_needed(user):
         return
     if not has_authenticator(user):
-        raise MfaRequired("Set up two-factor authentication in the portal before asking for "
-                          "a token.")
+        raise SecondFactorRefused("Set up two-factor authentication in the portal before "
+                                  "asking for a token.")
     if not code:
-        raise MfaRequired("This account uses two-factor authentication: send the current "
-                          "code from the authenticator app (or a recovery code) as `otp`.")
+        raise SecondFactorRefused()
     if second_factor_check(user=user, code=code, request=request, via="api-token") is None:
-        raise AuthenticationFailed("The two-factor code is not valid.", code="mfa_invalid")
+        raise SecondFactorRefused("The two-factor code is not valid.", code="mfa_invalid")
 
 
 class ApiTokenSerializer(serializers.ModelSerializer):

@@ -3,22 +3,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import user_has_device
+from rest_framework.views import APIView
 
 from qis_portal.services.mfa import mfa_needed
 
-# The only paths open without signing in (besides static files).
-PUBLIC_PREFIXES = (
-    "/accounts/login/",
-    "/admin/login/",
-    "/accounts/password-reset/",
-    "/accounts/reset/",
-    "/health/",
-    "/static/",
-)
 # The API answers 401/403 itself, as JSON; its docs page is an HTML page like any other.
 API_PREFIX = "/api/"
 API_HTML_PAGES = ("/api/docs/",)
@@ -33,22 +26,20 @@ def _is_api(path: str) -> bool:
     return path.startswith(API_PREFIX) and not path.startswith(API_HTML_PAGES)
 
 
-def _is_public(path: str) -> bool:
-    if path.startswith(API_PREFIX):
-        return not path.startswith(API_HTML_PAGES)
-    return path.startswith(PUBLIC_PREFIXES)
+class ApiAwareLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Django's sign-in-required middleware: every view needs a signed-in user unless marked
+    `login_not_required` (sign-in, password reset, the health check; Django marks its own).
 
+    A DRF view is left to DRF by its class: it answers 401/403 itself, as JSON, through its
+    authentication and the DenyByDefault permission, so no API view can forget a decorator
+    and none is redirected to an HTML sign-in page. The API's HTML docs page is a plain view
+    and needs a signed-in user like any page."""
 
-class LoginRequiredMiddleware:
-    """Every page needs a signed-in user unless it is on the short public list."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not request.user.is_authenticated and not _is_public(request.path):
-            return redirect(f"{reverse('login')}?next={request.get_full_path()}")
-        return self.get_response(request)
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "cls", None)
+        if isinstance(view_class, type) and issubclass(view_class, APIView):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
 
 
 class SessionExpiryMiddleware:

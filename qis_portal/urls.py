@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
@@ -57,7 +58,7 @@ api_patterns = [
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("health/", system.health, name="health"),
+    path("health/", login_not_required(system.health), name="health"),
     path("accounts/", include(accounts_patterns)),
     path("notifications/", notifications.notification_list, name="notification_list"),
     path("notifications/read/", notifications.notification_read, name="notification_read"),

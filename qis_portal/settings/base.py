@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "qis_portal.middleware.SessionExpiryMiddleware",
-    "qis_portal.middleware.LoginRequiredMiddleware",
+    "qis_portal.middleware.ApiAwareLoginRequiredMiddleware",
     "qis_portal.middleware.MfaRequiredMiddleware",
     "qis_portal.middleware.NoStoreForAuthenticatedMiddleware",
     "csp.middleware.CSPMiddleware",
