@@ -206,7 +206,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "qis_portal.pagination.PortalCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "qis_portal.api_schema.PortalAutoSchema",
+    "DEFAULT_PARSER_CLASSES": ["qis_portal.api_parsers.JSONParser",
+                               "qis_portal.api_parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "EXCEPTION_HANDLER": "qis_portal.api_errors.portal_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
@@ -219,6 +222,9 @@ SPECTACULAR_SETTINGS = {
         '`{"error": {"code", "message", "fields"}}`; an illegal workflow step answers 409.'
     ),
     "VERSION": "1.0.0",
+    # 3.1: schemas are JSON Schema 2020-12, so nullable fields are `type: [x, "null"]` and the
+    # scoring engine's own JSON Schemas are used as they are.
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
