@@ -150,6 +150,8 @@ STATICFILES_DIRS = [
     ("htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("chartjs", NODE_MODULES / "chart.js" / "dist"),
 ]
+# Files served at the site root (/favicon.ico), by WhiteNoise in every environment.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
