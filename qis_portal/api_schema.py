@@ -7,7 +7,8 @@ shared machinery can give it (qis_portal.api_errors renders them all as `Error`)
   account) and 429 (the burst limit, with Retry-After);
 - 400 when it takes query parameters or a body, 404 when it has path parameters (another
   tenant's object is a 404 too) or a pagination cursor (a forged cursor is a 404);
-- 409 for every unsafe method (an illegal workflow step, a stale version);
+- 400, 404 and 409 for every unsafe method (a step's precondition, an object the body names
+  that the user cannot see, an illegal workflow step or a stale version);
 - 413 and 415 when it takes a body.
 """
 
@@ -54,7 +55,7 @@ def error_statuses(method: str, operation: dict) -> set[str]:
     if any(p.get("in") == "path" or p.get("name") == "cursor" for p in parameters):
         codes.add("404")
     if method.upper() in UNSAFE_METHODS:
-        codes.add("409")
+        codes |= {"400", "404", "409"}
     if has_body:
         codes |= {"400", "413", "415"}
     return codes

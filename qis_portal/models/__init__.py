@@ -1,6 +1,7 @@
 from .accounts import QIO_ORG_TYPES, Organization, OrgType, Role, RoleAssignment, User
 from .audit import AuditEvent
 from .notifications import Notification, NotificationPreference
+from .outbox import OutboundEmail
 from .security import ApiToken, LoginAttempt
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Notification",
     "NotificationPreference",
     "OrgType",
+    "OutboundEmail",
     "QIO_ORG_TYPES",
     "Organization",
     "Role",

@@ -167,6 +167,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds; a send never outlives its claim
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "QIS & QIO Portal <no-reply@portal.example.gov>")
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
@@ -184,14 +185,24 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Redis: longer than any task or ETA we schedule, so an unacked task is not redelivered while
-# it runs. (The SQLite transport passes its options to SQLAlchemy and takes none of these.)
-# A killed worker's unacked tasks are handed out again after the timeout; the scan for them
-# runs every ~10 s x throttle.
+# Redis hands an unacknowledged task (its worker died) to another worker after the visibility
+# timeout: minutes, so a lost task comes back soon. No task may run longer (the hard time
+# limit below is shorter; long jobs work in chunks), or Redis would hand out a running task a
+# second time. The scan for unacked tasks runs every ~10 s x throttle. (The SQLite transport
+# passes its options to SQLAlchemy and takes none of these.)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 6 * 3600),
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 15 * 60),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
 } if REDIS_URL else {}
+CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+CELERY_TASK_TIME_LIMIT = 10 * 60
+# The outbox (qis_portal.services.outbox): a row not sent within RESEND_AFTER is offered again
+# by the sweep; a claim older than CLAIM_TIMEOUT (longer than any send can take: EMAIL_TIMEOUT)
+# belongs to a dead worker and may be taken over.
+OUTBOX_RESEND_AFTER = timedelta(minutes=3)
+OUTBOX_CLAIM_TIMEOUT = timedelta(seconds=env_int("OUTBOX_CLAIM_SECONDS", 5 * 60))
+OUTBOX_MAX_ATTEMPTS = 10
+OUTBOX_SWEEP_BATCH = 200
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"

@@ -48,7 +48,7 @@ def test_bodies_path_objects_and_unsafe_methods_declare_their_errors(schema):
             assert "404" in codes, (method, path)
             seen["404"] += 1
         if method != "get":
-            assert "409" in codes, (method, path)
+            assert {"400", "404", "409"} <= codes, (method, path)
             seen["409"] += 1
     assert seen["413"] > 20 and seen["404"] > 50 and seen["409"] > 20
 
