@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from qis_portal.models import LoginAttempt
 from qis_portal.services import outbox
+from qis_portal.services.health import heartbeat_record
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -20,6 +21,12 @@ def send_outbound_email(outbound_id: int) -> bool:
 def resend_unsent_email() -> int:
     """The outbox sweep: re-queue e-mail the broker lost or a killed worker left claimed."""
     return outbox.resend_unsent()
+
+
+@shared_task(bind=True)
+def record_heartbeat(self) -> None:
+    """Stamp this worker's heartbeat (read by /health/)."""
+    heartbeat_record(worker=self.request.hostname or "worker")
 
 
 @shared_task

@@ -1,5 +1,6 @@
 from .accounts import QIO_ORG_TYPES, Organization, OrgType, Role, RoleAssignment, User
 from .audit import AuditEvent
+from .heartbeat import WorkerHeartbeat
 from .notifications import Notification, NotificationPreference
 from .outbox import OutboundEmail
 from .security import ApiToken, LoginAttempt
@@ -17,4 +18,5 @@ __all__ = [
     "Role",
     "RoleAssignment",
     "User",
+    "WorkerHeartbeat",
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "qis_portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "qis_portal.ratelimit.RateLimitMiddleware",
@@ -272,12 +273,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# LOG_FORMAT=json (production's default): every line one JSON object; each request one line
+# on qis_portal.requests (qis_portal/request_log.py), every line with its request id.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "qis_portal.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "qis_portal.request_log.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "json" if LOG_FORMAT == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"},
+                # The request line replaces Django's own (runserver's and django.request's
+                # 4xx warnings stay).
+                "django.server": {"level": "WARNING"}},
 }
 
 # crispy-forms adds these USWDS classes by widget type (templates/uswds is our template pack).
@@ -298,3 +311,11 @@ CRISPY_CLASS_CONVERTERS = {
     "fileinput": "usa-file-input",
     "checkboxinput": "usa-checkbox__input",
 }
+
+# Error tracking (qis_portal/error_tracking.py): on only when SENTRY_DSN is set.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from qis_portal.error_tracking import init_error_tracking
+
+    init_error_tracking(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"),
+                        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")))

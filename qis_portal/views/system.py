@@ -4,7 +4,6 @@ Under /api/ each error handler answers the API's one error body instead of a pag
 unknown route, a body over the size limit or a server error keeps the documented shape."""
 
 from django.core.exceptions import RequestDataTooBig
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -12,12 +11,15 @@ from django.views import defaults
 from qis_portal.api_errors import api_error_response, is_api_request
 from qis_portal.api_exceptions import TOO_LARGE
 from qis_portal.permissions import audit_refusal
+from qis_portal.services.health import health_report
 
 
 def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """200 when the database, the broker and a worker are all there; 503 naming what failed."""
+    healthy, report = health_report()
+    response = JsonResponse(report, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def bad_request(request, exception=None):

@@ -42,11 +42,10 @@ def test_an_unknown_page_is_the_portals_own_404(client, cor_bob):
 
 
 def test_a_server_error_is_the_portals_own_500(client, monkeypatch):
-    class BrokenConnection:
-        def cursor(self):
-            raise RuntimeError("database gone")
+    def broken():
+        raise RuntimeError("database gone")
 
-    monkeypatch.setattr(system, "connection", BrokenConnection())
+    monkeypatch.setattr(system, "health_report", broken)
     client.raise_request_exception = False
     response = client.get("/health/")
     assert response.status_code == 500
