@@ -8,6 +8,7 @@ from qis_portal.models import (
     AuditEvent,
     Notification,
     Organization,
+    OutboundEmail,
     RoleAssignment,
     User,
 )
@@ -133,6 +134,13 @@ class NotificationAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "recipient", "kind", "title", "read_at", "emailed_at"]
     list_filter = ["kind"]
     list_select_related = ["recipient"]
+    show_full_result_count = False
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "to", "subject", "status", "attempts", "sent_at", "message_id"]
+    list_filter = ["status"]
     show_full_result_count = False
 
 

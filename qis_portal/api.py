@@ -5,12 +5,11 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from qis_portal.api_auth import SecondFactorRefused
+from qis_portal.api_exceptions import AccountLockedError, InvalidCredentials, SecondFactorRefused
 from qis_portal.auth_backends import AccountLocked
 from qis_portal.models import ApiToken, Notification, RoleAssignment, User
 from qis_portal.permissions import RulePermission
@@ -76,8 +75,8 @@ class TokenObtainView(APIView):
             # authenticate() swallows the backend's AccountLocked; ask the account directly.
             account = User.objects.filter(email=email).first()
             if account is not None and account.is_locked():
-                raise PermissionDenied(str(AccountLocked(account)))
-            raise AuthenticationFailed("The email address or password is not correct.")
+                raise AccountLockedError(str(AccountLocked(account)))
+            raise InvalidCredentials()
         _require_second_factor(user, data.validated_data["otp"], request)
         token, key = api_token_create(user=user, name=data.validated_data["name"], request=request)
         return Response({"id": token.id, "name": token.name, "key": key},

@@ -4,7 +4,7 @@ the browser session, which must have passed the second factor like any page."""
 from django.utils import timezone
 from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication, exceptions, status
+from rest_framework import authentication, exceptions
 
 from qis_portal.models import ApiToken
 from qis_portal.services.mfa import mfa_needed
@@ -15,17 +15,6 @@ class MfaRequired(exceptions.AuthenticationFailed):
 
     default_detail = ("Complete two-factor sign-in first: enter the code from your "
                       "authenticator app in the portal, or use an API token.")
-    default_code = "mfa_required"
-
-
-class SecondFactorRefused(exceptions.APIException):
-    """The token endpoint without a valid second factor: 401, code `mfa_required` (none
-    given) or `mfa_invalid`. Not AuthenticationFailed, which DRF turns into a 403 on a view
-    without authentication classes (the token endpoint has none)."""
-
-    status_code = status.HTTP_401_UNAUTHORIZED
-    default_detail = ("This account uses two-factor authentication: send the current code "
-                      "from the authenticator app (or a recovery code) as `otp`.")
     default_code = "mfa_required"
 
 

@@ -1,18 +1,35 @@
-"""One error body for the whole API: {"error": {"code", "message", "fields"}}."""
+"""One error body for the whole API: {"error": {"code", "message", "fields"}}.
+
+Every refusal under /api/ takes this shape: DRF's exceptions through `portal_exception_handler`,
+and what happens before or outside a view (an unknown route, a body over the size limit, a
+server error) through `api_error_response`, which the portal's handler404/400/500 call.
+"""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from qis_portal.api_exceptions import PayloadTooLarge
 from qis_portal.permissions import audit_refusal
 from qis_portal.workflow import WorkflowConflict
+
+API_PREFIX = "/api/"
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def is_api_request(request) -> bool:
+    return request is not None and request.path.startswith(API_PREFIX)
+
+
+def api_error_response(code: str, message: str, status_code: int) -> JsonResponse:
+    return JsonResponse(error_body(code, message), status=status_code)
 
 
 def _flatten(detail) -> dict:
@@ -33,6 +50,8 @@ def portal_exception_handler(exc, context):
                   else {"non_field_errors": exc.messages})
         return Response(error_body("invalid", "The request has invalid fields.", fields),
                         status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     original = exc

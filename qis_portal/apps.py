@@ -12,3 +12,5 @@ class QisPortalConfig(AppConfig):
         from .sweeps import register_sweep
 
         register_sweep("qis_portal.tasks.purge_expired_login_attempts", hours=1)
+        register_sweep("qis_portal.tasks.resend_unsent_email", minutes=2)
+        register_sweep("qis_portal.tasks.record_heartbeat", minutes=1)

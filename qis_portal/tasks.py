@@ -4,33 +4,29 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
-from qis_portal.models import LoginAttempt, Notification
+from qis_portal.models import LoginAttempt
+from qis_portal.services import outbox
+from qis_portal.services.health import heartbeat_record
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def send_notification_email(notification_id: int) -> bool:
-    """Send one notification's e-mail copy, once: `emailed_at` is the idempotency mark."""
-    with transaction.atomic():
-        note = (
-            Notification.objects.select_for_update().select_related("recipient")
-            .filter(pk=notification_id, emailed_at__isnull=True, email_wanted=True).first()
-        )
-        if note is None:
-            return False
-        link = f"\n\n{settings.PORTAL_BASE_URL}{note.url}" if note.url else ""
-        send_mail(
-            subject=f"[QIS & QIO Portal] {note.title}",
-            message=f"{note.body}{link}",
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[note.recipient.email],
-        )
-        note.emailed_at = timezone.now()
-        note.save(update_fields=["emailed_at"])
-    return True
+def send_outbound_email(outbound_id: int) -> bool:
+    """Send one outbox row, if this worker wins its claim (qis_portal.services.outbox)."""
+    return outbox.send_claimed(outbound_id)
+
+
+@shared_task
+def resend_unsent_email() -> int:
+    """The outbox sweep: re-queue e-mail the broker lost or a killed worker left claimed."""
+    return outbox.resend_unsent()
+
+
+@shared_task(bind=True)
+def record_heartbeat(self) -> None:
+    """Stamp this worker's heartbeat (read by /health/)."""
+    heartbeat_record(worker=self.request.hostname or "worker")
 
 
 @shared_task

@@ -75,6 +75,7 @@ urlpatterns = [
     path("connect/", include("qio_connect.urls")),
 ]
 
+handler400 = "qis_portal.views.system.bad_request"
 handler403 = "qis_portal.views.system.permission_denied"
 handler404 = "qis_portal.views.system.page_not_found"
 handler500 = "qis_portal.views.system.server_error"

@@ -5,13 +5,14 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from fqs import selectors, services
 from fqs.models import Referral, SurveyResponse
 from fqs.services.surveys import READ_ACTION
 from qis_portal.api_base import UPDATED_SINCE, ScopedViewSet
+from qis_portal.api_parsers import FormParser, JSONParser
 from qis_portal.permissions import RulePermission
 
 from . import serializers as s

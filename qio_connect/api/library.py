@@ -3,10 +3,11 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from qis_portal.api_base import UPDATED_SINCE
+from qis_portal.api_parsers import FormParser, JSONParser
 
 from .. import selectors, services
 from ..models import LibraryItem

@@ -58,7 +58,8 @@ class ConnectItemOutput(serializers.Serializer):
     download_url = serializers.SerializerMethodField()
     decision_note = serializers.CharField(read_only=True)
     submitted_at = serializers.DateTimeField(read_only=True)
-    published_at = serializers.DateTimeField(read_only=True)
+    published_at = serializers.DateTimeField(read_only=True, allow_null=True,
+                                             help_text="Null until the item is published.")
     updated_at = serializers.DateTimeField(read_only=True)
 
     def get_author_name(self, item) -> str:

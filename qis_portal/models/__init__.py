@@ -1,6 +1,8 @@
 from .accounts import QIO_ORG_TYPES, Organization, OrgType, Role, RoleAssignment, User
 from .audit import AuditEvent
+from .heartbeat import WorkerHeartbeat
 from .notifications import Notification, NotificationPreference
+from .outbox import OutboundEmail
 from .security import ApiToken, LoginAttempt
 
 __all__ = [
@@ -10,9 +12,11 @@ __all__ = [
     "Notification",
     "NotificationPreference",
     "OrgType",
+    "OutboundEmail",
     "QIO_ORG_TYPES",
     "Organization",
     "Role",
     "RoleAssignment",
     "User",
+    "WorkerHeartbeat",
 ]

@@ -1,12 +1,15 @@
-"""notify: in-app notification plus an e-mail copy sent by a Celery task after commit."""
+"""notify: in-app notification plus an e-mail copy, written to the outbox in the same
+transaction (qis_portal.services.outbox sends it, and re-sends it if the broker lost it)."""
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from qis_portal.models import Notification, NotificationPreference
 from qis_portal.notification_kinds import NOTIFICATION_KINDS
+from qis_portal.services.outbox import queue_email
 
 
 def _preferences(users, kind: str) -> dict[int, NotificationPreference]:
@@ -48,14 +51,18 @@ def notify(
                     in_app=in_app, email_wanted=email,
                     idempotency_key=idempotency_key,
                 )
+                if email:
+                    _queue_copy(note, user.email)
         except IntegrityError:
             continue  # already sent under this key
         created.append(note)
-        if email:
-            from qis_portal.tasks import send_notification_email
-
-            transaction.on_commit(lambda pk=note.pk: send_notification_email.delay(pk))
     return created
+
+
+def _queue_copy(note: Notification, to: str) -> None:
+    link = f"\n\n{settings.PORTAL_BASE_URL}{note.url}" if note.url else ""
+    queue_email(to=to, subject=f"[QIS & QIO Portal] {note.title}", body=f"{note.body}{link}",
+                notification=note)
 
 
 def notify_on_commit(*, recipients: Iterable, kind: str, title: str, body: str = "",

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "qis_portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "qis_portal.ratelimit.RateLimitMiddleware",
@@ -157,6 +158,8 @@ STATICFILES_DIRS = [
     ("htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("chartjs", NODE_MODULES / "chart.js" / "dist"),
 ]
+# Files served at the site root (/favicon.ico), by WhiteNoise in every environment.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -172,6 +175,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds; a send never outlives its claim
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "QIS & QIO Portal <no-reply@portal.example.gov>")
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
@@ -189,14 +193,24 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Redis: longer than any task or ETA we schedule, so an unacked task is not redelivered while
-# it runs. (The SQLite transport passes its options to SQLAlchemy and takes none of these.)
-# A killed worker's unacked tasks are handed out again after the timeout; the scan for them
-# runs every ~10 s x throttle.
+# Redis hands an unacknowledged task (its worker died) to another worker after the visibility
+# timeout: minutes, so a lost task comes back soon. No task may run longer (the hard time
+# limit below is shorter; long jobs work in chunks), or Redis would hand out a running task a
+# second time. The scan for unacked tasks runs every ~10 s x throttle. (The SQLite transport
+# passes its options to SQLAlchemy and takes none of these.)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 6 * 3600),
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 15 * 60),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
 } if REDIS_URL else {}
+CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+CELERY_TASK_TIME_LIMIT = 10 * 60
+# The outbox (qis_portal.services.outbox): a row not sent within RESEND_AFTER is offered again
+# by the sweep; a claim older than CLAIM_TIMEOUT (longer than any send can take: EMAIL_TIMEOUT)
+# belongs to a dead worker and may be taken over.
+OUTBOX_RESEND_AFTER = timedelta(minutes=3)
+OUTBOX_CLAIM_TIMEOUT = timedelta(seconds=env_int("OUTBOX_CLAIM_SECONDS", 5 * 60))
+OUTBOX_MAX_ATTEMPTS = 10
+OUTBOX_SWEEP_BATCH = 200
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
@@ -215,7 +229,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "qis_portal.pagination.PortalCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "qis_portal.api_schema.PortalAutoSchema",
+    "DEFAULT_PARSER_CLASSES": ["qis_portal.api_parsers.JSONParser",
+                               "qis_portal.api_parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "EXCEPTION_HANDLER": "qis_portal.api_errors.portal_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
@@ -228,6 +245,9 @@ SPECTACULAR_SETTINGS = {
         '`{"error": {"code", "message", "fields"}}`; an illegal workflow step answers 409.'
     ),
     "VERSION": "1.0.0",
+    # 3.1: schemas are JSON Schema 2020-12, so nullable fields are `type: [x, "null"]` and the
+    # scoring engine's own JSON Schemas are used as they are.
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
@@ -262,12 +282,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# LOG_FORMAT=json (production's default): every line one JSON object; each request one line
+# on qis_portal.requests (qis_portal/request_log.py), every line with its request id.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "qis_portal.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "qis_portal.request_log.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "json" if LOG_FORMAT == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"},
+                # The request line replaces Django's own (runserver's and django.request's
+                # 4xx warnings stay).
+                "django.server": {"level": "WARNING"}},
 }
 
 # crispy-forms adds these USWDS classes by widget type (templates/uswds is our template pack).
@@ -288,3 +320,11 @@ CRISPY_CLASS_CONVERTERS = {
     "fileinput": "usa-file-input",
     "checkboxinput": "usa-checkbox__input",
 }
+
+# Error tracking (qis_portal/error_tracking.py): on only when SENTRY_DSN is set.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from qis_portal.error_tracking import init_error_tracking
+
+    init_error_tracking(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"),
+                        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")))

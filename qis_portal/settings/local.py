@@ -5,7 +5,9 @@ MFA is waived here, and every page says so; production requires it."""
 from .base import *  # noqa: F403
 from .env import env_bool
 
-DEBUG = env_bool("DEBUG", True)
+# The portal's own 404 and 500 pages by default; a developer opts into Django's debug pages
+# (tracebacks, the URL list) with DEBUG=1.
+DEBUG = env_bool("DEBUG", False)
 MFA_REQUIRED = env_bool("MFA_REQUIRED", False)
 DEMO_MODE = True
 

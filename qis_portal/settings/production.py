@@ -3,10 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, SECRET_KEY
-from .env import env_bool, env_int
+from .base import LOGGING, REDIS_URL, SECRET_KEY
+from .env import env_bool, env_int, env_str
 
 DEBUG = False
+# One JSON object per log line, for the log collector (LOG_FORMAT=plain to read by eye).
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 MFA_REQUIRED = True
 DEMO_MODE = False
 if not SECRET_KEY or SECRET_KEY.startswith("insecure-"):

@@ -188,6 +188,6 @@ class ScoreDetailOutput(ScoreOutput):
     class Meta(ScoreOutput.Meta):
         fields = [*ScoreOutput.Meta.fields, "output", "problems"]
 
-    @extend_schema_field({**SCORING_OUTPUT, "nullable": True})
+    @extend_schema_field({**SCORING_OUTPUT, "type": [SCORING_OUTPUT["type"], "null"]})
     def get_output(self, obj):
         return obj.output

@@ -11,17 +11,18 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from qis_portal import api_base
 from qis_portal.api_errors import error_body
+from qis_portal.api_parsers import JSONParser
+from qis_portal.api_schema import ErrorSerializer
 from qis_portal.pagination import PortalCursorPagination
 from qis_portal.permissions import RulePermission
 from scoring import selectors
 from scoring.api import serializers as s
-from scoring.api.schemas import ERROR_BODY, EXAMPLE_INPUT, SCORING_INPUT, SCORING_OUTPUT
+from scoring.api.schemas import EXAMPLE_INPUT, SCORING_INPUT, SCORING_OUTPUT
 from scoring.choices import ApmType, SubmissionMethod
 from scoring.engine import ContractError, evaluate
 from scoring.models import ApmEntity, EntityScore, Measure, Participant, QualitySubmission
@@ -31,8 +32,8 @@ from scoring.services.contract import entity_evaluate
 from scoring.services.reference import get_reference
 from scoring.services.runs import scoring_run_start
 
-INVALID = OpenApiResponse(ERROR_BODY, description="Invalid input: every bad field path is "
-                                                  "listed in error.fields.")
+INVALID = OpenApiResponse(ErrorSerializer, description="Invalid input: every bad field path is "
+                                                       "listed in error.fields.")
 
 
 def contract_error_response(exc: ContractError, message: str) -> Response:
@@ -304,7 +305,7 @@ class RunViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return selectors.runs_for_user(self.request.user).order_by("-id")
 
     @extend_schema(request=s.RunInput, responses={201: s.RunOutput, 409: OpenApiResponse(
-        ERROR_BODY, description="A run of that year is already queued or running.")})
+        ErrorSerializer, description="A run of that year is already queued or running.")})
     def create(self, request, *args, **kwargs):
         data = s.RunInput(data=request.data)
         data.is_valid(raise_exception=True)

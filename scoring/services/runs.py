@@ -22,6 +22,9 @@ from scoring.services.reference import get_reference
 
 logger = logging.getLogger(__name__)
 CHUNK_SIZE = 200
+# Chunks one task scores before it hands the rest to a fresh task: each task stays far below
+# the broker's visibility timeout (minutes), however many entities a year has.
+CHUNKS_PER_TASK = 10
 
 
 class SystemActor:
@@ -79,8 +82,12 @@ def _refresh_progress(run_id: int) -> None:
         done=scores.count(), invalid=scores.filter(status=EntityScore.Status.INVALID).count())
 
 
-def scoring_run_execute(*, run_id: int, chunk_size: int = CHUNK_SIZE) -> ScoringRun:
-    """Score every entity of the run's year that has no result yet, then finish the run."""
+def scoring_run_execute(*, run_id: int, chunk_size: int = CHUNK_SIZE,
+                        max_chunks: int | None = None) -> ScoringRun:
+    """Score every entity of the run's year that has no result yet, then finish the run.
+
+    With `max_chunks`, stop after that many chunks and return the run still running when
+    entities remain (the task then queues itself again to go on)."""
     run = ScoringRun.objects.get(pk=run_id)
     if run.status in (ScoringRun.Status.FINISHED, ScoringRun.Status.FAILED):
         return run
@@ -103,7 +110,10 @@ def scoring_run_execute(*, run_id: int, chunk_size: int = CHUNK_SIZE) -> Scoring
         ScoringRun.objects.filter(pk=run.pk).update(
             total=EntityScore.objects.filter(run=run).count() + len(pending))
         submissions = QualitySubmission.objects.order_by("pk")
-        for start in range(0, len(pending), chunk_size):
+        starts = range(0, len(pending), chunk_size)
+        if max_chunks is not None and len(starts) > max_chunks:
+            starts = starts[:max_chunks]
+        for start in starts:
             entities = (ApmEntity.objects.filter(pk__in=pending[start:start + chunk_size])
                         .prefetch_related("participants",
                                           Prefetch("submissions", queryset=submissions))
@@ -122,6 +132,8 @@ def scoring_run_execute(*, run_id: int, chunk_size: int = CHUNK_SIZE) -> Scoring
         return run_transition(obj=run, transition="fail", actor=SYSTEM,
                               permission="scoring.execute_scoringrun", before=record)
     _refresh_progress(run.pk)
+    if len(starts) * chunk_size < len(pending):
+        return ScoringRun.objects.get(pk=run.pk)  # more to score, in the next task
 
     def finished(locked: ScoringRun) -> None:
         locked.finished_at = timezone.now()

@@ -87,6 +87,7 @@ class _Null:
 def _core_extras() -> None:
     from qis_portal.services.accounts import role_assignment_request
     from qis_portal.services.tokens import api_token_create
+    from qis_portal.tasks import record_heartbeat
 
     sunrise = Organization.objects.get(name="Sunrise Health Plans of California")
     User.objects.create_user(PERSONAS["norole"], "not-used-anywhere-42", organization=sunrise)
@@ -97,6 +98,7 @@ def _core_extras() -> None:
     pending = User.objects.create_user(PENDING_EMAIL, "not-used-anywhere-42",
                                        organization=ann.organization)
     role_assignment_request(user=pending, role=Role.QIO_ASSOCIATE)
+    record_heartbeat.run()  # a worker is running, as in a healthy deployment (/health/)
 
 
 def _qio_extras() -> None:

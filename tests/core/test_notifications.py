@@ -1,10 +1,10 @@
-"""In-app notifications with an unread count, e-mail by a Celery task after commit, switches."""
+"""In-app notifications with an unread count, an e-mail copy through the outbox, switches."""
 
 import pytest
 
-from qis_portal.models import Notification
+from qis_portal.models import Notification, OutboundEmail
 from qis_portal.services.notifications import notification_preference_set, notify
-from qis_portal.tasks import send_notification_email
+from qis_portal.tasks import send_outbound_email
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,14 @@ def test_the_email_is_enqueued_only_when_the_transaction_commits(
     assert Notification.objects.filter(recipient=cor_bob).count() == 1
 
 
+def _email_of(note) -> OutboundEmail:
+    return OutboundEmail.objects.get(notification=note)
+
+
 def test_the_email_task_sends_once_however_often_it_runs(cor_bob, mailoutbox):
     [note] = notify(recipients=[cor_bob], kind="account.token", title="Token created")
-    assert send_notification_email.run(note.pk) is True
-    assert send_notification_email.run(note.pk) is False
+    assert send_outbound_email.run(_email_of(note).pk) is True
+    assert send_outbound_email.run(_email_of(note).pk) is False
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [cor_bob.email]
     assert "Token created" in mailoutbox[0].subject
@@ -35,7 +39,7 @@ def test_a_kind_switched_off_entirely_creates_nothing(cor_bob):
 def test_email_only_stays_out_of_the_in_app_list(client, cor_bob, mailoutbox):
     notification_preference_set(user=cor_bob, kind="account.token", in_app=False, email=True)
     [note] = notify(recipients=[cor_bob], kind="account.token", title="Mail only")
-    send_notification_email.run(note.pk)
+    send_outbound_email.run(_email_of(note).pk)
     assert len(mailoutbox) == 1
     client.force_login(cor_bob)
     assert "Mail only" not in client.get("/notifications/").content.decode()
@@ -43,8 +47,8 @@ def test_email_only_stays_out_of_the_in_app_list(client, cor_bob, mailoutbox):
 
 def test_in_app_only_sends_no_email(cor_bob, mailoutbox):
     notification_preference_set(user=cor_bob, kind="account.token", in_app=True, email=False)
-    [note] = notify(recipients=[cor_bob], kind="account.token", title="Portal only")
-    assert send_notification_email.run(note.pk) is False
+    notify(recipients=[cor_bob], kind="account.token", title="Portal only")
+    assert not OutboundEmail.objects.exists()
     assert mailoutbox == []
 
 

@@ -22,7 +22,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings, strategies
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from tests.access.routes import CHECKS
 from tests.access.routes import _none as no_kwargs
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 # COR, issuer, QIO associate, CMS read-only (issue #8).
 ROLES = ("cor", "issuer", "associate", "readonly")
 TOTAL_REQUESTS = 5000
-CHECKS_RUN = [not_a_server_error, response_schema_conformance]
+CHECKS_RUN = [not_a_server_error, status_code_conformance, response_schema_conformance]
 
 
 @dataclass

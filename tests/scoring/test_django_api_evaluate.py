@@ -103,9 +103,11 @@ def test_the_openapi_document_carries_the_request_and_response_schemas(api_clien
     request_schema = post["requestBody"]["content"]["application/json"]["schema"]
     assert set(request_schema["required"]) == {"performance_year", "entity", "participants",
                                                "submissions"}
-    assert request_schema["properties"]["performance_year"] == {"enum": [2020],
-                                                                "type": "integer"}
+    # OpenAPI 3.1 schemas are JSON Schema: the engine's `const` as it is.
+    assert request_schema["properties"]["performance_year"] == {"const": 2020}
     ok = post["responses"]["200"]["content"]["application/json"]["schema"]
     assert "explanation" in ok["properties"] and "final" in ok["required"]
     bad = post["responses"]["400"]["content"]["application/json"]["schema"]
-    assert set(bad["properties"]["error"]["required"]) == {"code", "message", "fields"}
+    assert bad == {"$ref": "#/components/schemas/Error"}
+    detail = schema["components"]["schemas"]["ErrorDetail"]
+    assert set(detail["required"]) == {"code", "message", "fields"}
