@@ -3,8 +3,8 @@
 improvement = (current achievement % - prior achievement %) / prior achievement % x 10 %,
 in percentage points, between 0 and 10. Achievement percents exclude bonus points. A prior
 score of 30 % or less is compared as 30 %. Without a comparable prior score, or when nothing
-was submitted this year (Table 5, minimum scenario), no improvement score applies. The result
-is rounded half up to four decimals.
+was submitted this year (Table 5, minimum scenario), no improvement score applies. The score is
+computed from the exact current and prior percents and rounded only when shown.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ def improvement_score(
         reason = ("no comparable prior-year achievement percent score" if prior_percent is None
                   else "no quality measures submitted this year")
         res = t.ImprovementResult(False, Decimal(0), current_percent,
-                                  None if prior_percent is None else q4(prior_percent),
+                                  None if prior_percent is None else _exact(prior_percent),
                                   None, (), "")
         return _with_sentence(res, reason)
-    prior = q4(prior_percent)
+    prior = _exact(prior_percent)
     prior_used = max(prior, c.IMPROVEMENT_PRIOR_FLOOR)
     raw = (current_percent - prior_used) / prior_used * 10
     caps = []
@@ -41,8 +41,12 @@ def improvement_score(
     elif raw < 0:
         caps.append(f"improvement {q4(raw)} raised to 0 (it cannot be negative)")
         raw = Decimal(0)
-    res = t.ImprovementResult(True, q4(raw), current_percent, prior, prior_used, tuple(caps), "")
+    res = t.ImprovementResult(True, raw, current_percent, prior, prior_used, tuple(caps), "")
     return _with_sentence(res, "")
+
+
+def _exact(value: Decimal | float | int) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def _with_sentence(res: t.ImprovementResult, reason: str) -> t.ImprovementResult:

@@ -237,6 +237,22 @@ def check_submission(data: Any, participants: Mapping[str, t.Participant],
     return [("" if path == "$" else path.removeprefix("$."), msg) for path, msg in v.errors]
 
 
+def submitted_categories(inp: t.EntityQualityInput, cat: Mapping) -> tuple[str, ...]:
+    """The MIPS performance categories the entity submitted data for (complex patient bonus).
+
+    Quality: any quality submission other than a CMS-calculated administrative-claims measure.
+    Promoting interoperability: a PI score (it is scored only from submitted data). Improvement
+    activities are credited by CMS to MIPS APM participants, so an IA score alone is not
+    submitted data.
+    """
+    out = []
+    if any(s.submission.submission_method != c.ADMIN_CLAIMS for s in inp.submissions):
+        out.append("quality")
+    if cat["pi"] is not None:
+        out.append("promoting_interoperability")
+    return tuple(out)
+
+
 def evaluate(input_dict: Any, reference: Reference) -> dict:
     """Score one APM Entity from the JSON input; return the JSON-able result."""
     inp, cat = parse_input(input_dict, reference)
@@ -246,7 +262,8 @@ def evaluate(input_dict: Any, reference: Reference) -> dict:
         improvement_activities=cat["ia"], promoting_interoperability=cat["pi"],
         cost=cat["cost"],
     )
-    final = final_score(scores, cat["complex_patient_bonus"] or 0)
+    final = final_score(scores, cat["complex_patient_bonus"] or 0,
+                        submitted_categories=submitted_categories(inp, cat))
     explanation = []
     if quality is None:
         explanation.append("The quality performance category is reweighted to 0.")

@@ -43,7 +43,10 @@ class MeasureSubmission:
     of the required consecutively ranked beneficiaries, i.e. of min(248, sample)). It may be
     omitted for CMS-calculated measures (administrative claims) and CAHPS surveys.
     ``external_points`` carries achievement points CMS computes outside the benchmark file
-    (e.g. CAHPS for ACOs scored by the Shared Savings Program); it is used as given.
+    (e.g. CAHPS for ACOs scored by the Shared Savings Program); it is used as given once the
+    case minimum (``eligible_population``) is met. ``summary_measures`` holds a CAHPS survey's
+    summary survey measure scores as ``(measure id, rate)`` pairs, e.g. ``("CAHPS_1", 84.2)``:
+    the survey is one measure whose points are the average of theirs.
     """
 
     measure_id: str
@@ -55,6 +58,7 @@ class MeasureSubmission:
     data_completeness: float | None = None
     end_to_end: bool = False
     external_points: float | None = None
+    summary_measures: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,7 @@ def test_a_tin_npi_roll_up_through_json():
 
 
 def test_web_interface_completeness_may_be_given_as_beneficiary_counts():
-    data = example()
+    data = example(clinician_count=30)  # the Web Interface is for 25 or more clinicians
     data["submissions"] = [
         {"level": "entity", "measure_id": "110", "submission_method": "cmsWebInterface",
          "performance_rate": 95.0, "eligible_population": 600, "wi_reported_beneficiaries": 248,
