@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from . import constants as c
 from . import types as t
-from .improvement import improvement_score
+from .improvement import comparable_prior, improvement_score, provided_improvement
 from .measure_set import score_unit
 from .reference import Reference
 from .rounding import q4
@@ -114,7 +114,13 @@ def score_entity_quality(inp: t.EntityQualityInput, reference: Reference) -> t.Q
         units, clinicians = _roll_up(inp, reference, small)
         achievement, current = average_clinician_score(clinicians)
         level, submitted = "tin_npi", True
-    imp = improvement_score(current, inp.prior_achievement_percent, submitted=submitted)
+    if inp.improvement_score is not None:
+        imp = provided_improvement(inp.improvement_score, submitted=submitted)
+    elif inp.prior_year is not None:
+        prior, basis = comparable_prior(inp.entity_id, inp.prior_year)
+        imp = improvement_score(current, prior, submitted=submitted, basis=basis)
+    else:
+        imp = improvement_score(current, inp.prior_achievement_percent, submitted=submitted)
     percent, caps = quality_percent_score(achievement, imp.score, credit)
     credit_text = (f"+ {credit} % APM Quality Reporting Credit" if credit
                    else "no APM Quality Reporting Credit (the APM requires MIPS reporting)")

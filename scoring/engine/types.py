@@ -228,6 +228,20 @@ class LeveledSubmission:
 
 
 @dataclass(frozen=True, slots=True)
+class PriorYear:
+    """What CMS holds for the prior performance period (§4.2.4 data sufficiency).
+
+    ``identifier`` is the identifier that submitted last year; ``achievement_percent`` its
+    achievement percent score; ``individual_percents`` the prior-year achievement percent
+    scores of the individuals now in the APM Entity (used when the identifier differs).
+    """
+
+    identifier: str
+    achievement_percent: Decimal | None = None
+    individual_percents: tuple[Decimal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class EntityQualityInput:
     entity_id: str
     apm_requires_mips_quality_reporting: bool
@@ -235,4 +249,6 @@ class EntityQualityInput:
     submissions: tuple[LeveledSubmission, ...]
     clinician_count: int | None = None  # defaults to the number of TIN/NPIs
     small_practice: bool | None = None  # defaults to clinician_count <= 15
-    prior_achievement_percent: Decimal | None = None
+    prior_achievement_percent: Decimal | None = None  # the same identifier's prior score
+    prior_year: PriorYear | None = None
+    improvement_score: Decimal | None = None  # as CMS provides it; wins over the prior data
