@@ -1,7 +1,7 @@
 """The JSON contract takes what CMS provides (issue 14 item 2): an improvement score, prior-year
 entity or individual scores with §4.2.4's fallbacks, CAHPS for MIPS as one measure with its
 summary-measure scores, CMS-calculated measures with their case counts; and one schema
-(INPUT_SCHEMA, checked with jsonschema) states the input's shape."""
+(INPUT_SCHEMA, checked with jsonschema_rs) states the input's shape."""
 
 from pathlib import Path
 
