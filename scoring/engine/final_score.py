@@ -86,6 +86,10 @@ def final_score(
                       "the APM Entity submits data for at least one MIPS performance "
                       "category\" (§2.5), and this entity submitted none.")
         bonus = Decimal(0)
+    elif bonus and submitted_categories:
+        bonus_note = (" The complex patient bonus applies: the entity submitted data for "
+                      + ", ".join(name.replace("_", " ") for name in submitted_categories)
+                      + " (§2.5).")
     values = {"quality": scores.quality, "cost": scores.cost,
               "ia": scores.improvement_activities, "pi": scores.promoting_interoperability}
     contributions = {

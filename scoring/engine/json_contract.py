@@ -210,6 +210,12 @@ def check_submission(data: Any, participants: Mapping[str, t.Participant],
     return errors
 
 
+ROUNDING_RULE = ("Rounding: measure points are rounded once, after the partial-point "
+                 "arithmetic; every other figure is exact until shown and then rounded half up "
+                 "once, as the seed's scores \"are expressed to the fourth decimal place\" "
+                 "(Tables 3-5, note h).")
+
+
 def submitted_categories(inp: t.EntityQualityInput, cat: Mapping) -> tuple[str, ...]:
     """The MIPS performance categories the entity submitted data for (complex patient bonus).
 
@@ -250,6 +256,7 @@ def evaluate(input_dict: Any, reference: Reference) -> dict:
         explanation.extend(cs.sentence for cs in quality.clinicians)
         explanation.append(quality.improvement.sentence)
     explanation.append(final.sentence)
+    explanation.append(ROUNDING_RULE)
     final_dict = final_to_dict(final)
     final_dict["category_scores"] = {
         "quality": _num(scores.quality), "cost": _num(scores.cost),

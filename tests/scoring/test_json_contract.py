@@ -74,7 +74,8 @@ def test_evaluate_explains_each_measure_and_the_final_score():
     final = out["final"]
     assert final["weights"] == {"quality": 0.5, "cost": 0.0, "ia": 0.2, "pi": 0.3}
     assert 0 <= final["final_score"] <= 100
-    assert out["explanation"][-1] == final["sentence"]
+    assert out["explanation"][-2] == final["sentence"]
+    assert out["explanation"][-1].startswith("Rounding:")
     assert any("Measure 047 via registry" in s for s in out["explanation"])
 
 

@@ -141,6 +141,7 @@ def test_complex_patient_bonus_only_if_the_entity_submits_data_for_one_mips_cate
                                        "denominator": 156, "data_completeness": 85.0}],
                                      pi=None), REF)
     assert quality_only["final"]["complex_patient_bonus"] == 1.5
+    assert "submitted data for quality (§2.5)" in quality_only["final"]["sentence"]
     pi_only = evaluate(contract([]), REF)
     assert pi_only["final"]["complex_patient_bonus"] == 1.5
 
@@ -180,3 +181,5 @@ def test_scores_are_rounded_once_where_the_seed_expresses_them_to_the_fourth_dec
     final = final_score(CategoryScores(quality, Decimal(100), Decimal(80)))
     assert final.final_score == Decimal("70.2501")
     assert "50.0002 %" in unit.sentence  # each figure shown to four decimals
+    explanation = evaluate(contract([]), REF)["explanation"]
+    assert "expressed to the fourth decimal place" in explanation[-1]
