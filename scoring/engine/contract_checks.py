@@ -153,10 +153,11 @@ def submission_rules(f: Fields, participants: Mapping[str, t.Participant],
     if ext is not None and method not in _CMS_CALCULATED:
         add((f.at("external_points"), "allowed only for CMS-calculated measures "
                                       "(certifiedSurveyVendor, administrativeClaims)"))
-    if method in _CMS_CALCULATED and f.get("eligible_population") is None and not f.refused(
-            "eligible_population"):
-        add((f.at("eligible_population"), "required for a CMS-calculated measure: its case "
-                                          "count decides the case minimum (§4.2.2)"))
+    if method in _CMS_CALCULATED and f.get("eligible_population") is None and den is None \
+            and not (f.refused("eligible_population") or f.refused("denominator")):
+        add((f.at("eligible_population"), "required for a CMS-calculated measure without a "
+                                          "denominator: its case count decides the case "
+                                          "minimum (§4.2.2)"))
     errs.extend(_summary_rules(f, mid, method, ext, ssms, reference))
     if ext is None and rate is None and den is None and not ssms and not any(
             f.refused(k) for k in ("external_points", "performance_rate", "denominator",

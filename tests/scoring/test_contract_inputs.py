@@ -6,10 +6,13 @@ summary-measure scores, CMS-calculated measures with their case counts; and one 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring.engine import (
     INPUT_SCHEMA,
     ContractError,
+    Participant,
     check_submission,
     evaluate,
     load_reference_from_package,
@@ -148,3 +151,39 @@ def test_non_finite_and_huge_numbers_are_refused_by_path():
         evaluate(data, REF)
     paths = {path for path, _ in err.value.errors}
     assert {"submissions[0].data_completeness", "submissions[0].numerator"} <= paths
+
+
+FIELD_VALUES = {
+    "level": ["entity", "tin", "npi", "group"],
+    "tin": [TIN, "987654321", "12", None],
+    "npi": [NPIS[0], "1999999999", "x", None],
+    "measure_id": ["047", "321", "458", "110", "9999", ""],
+    "submission_method": ["registry", "claims", "certifiedSurveyVendor",
+                          "administrativeClaims", "cmsWebInterface", "fax"],
+    "numerator": [0, 50, 200, -1, "5"],
+    "denominator": [0, 100, None],
+    "performance_rate": [50.0, 150.0, None],
+    "eligible_population": [0, 25, 300, 2.5],
+    "data_completeness": [80.0, 101, None],
+    "external_points": [5, 11, None],
+    "summary_measures": [[{"measure_id": "CAHPS_1", "performance_rate": 80.0}],
+                         [{"measure_id": "CAHPS_ACO_1", "performance_rate": 80.0}], []],
+    "end_to_end": [True, "yes"],
+    "surprise": [1],
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(sorted(FIELD_VALUES)), st.none(), max_size=9).flatmap(
+    lambda keys: st.fixed_dictionaries({k: st.sampled_from(FIELD_VALUES[k]) for k in keys})))
+def test_data_entry_checks_one_submission_exactly_as_the_contract_does(submission):
+    """One set of rules: check_submission (forms, CSV) and parse_input (API, runs) agree."""
+    participants = {TIN: Participant(TIN, tuple(NPIS))}
+    alone = {(f"submissions[0].{p}" if p else "submissions[0]", m)
+             for p, m in check_submission(submission, participants, REF)}
+    try:
+        evaluate(contract([submission]), REF)
+        in_contract = set()
+    except ContractError as exc:
+        in_contract = set(exc.errors)
+    assert alone == in_contract
