@@ -130,7 +130,9 @@ def _readmission_row(ctx: t.UnitContext, readm_pairs):
     if ctx.clinician_count < c.READMISSION_MIN_CLINICIANS:
         return (sub, ach, False, t.NOT_APPLICABLE,
                 f"fewer than {c.READMISSION_MIN_CLINICIANS} clinicians "
-                f"({ctx.clinician_count}); not scored as an automatic measure"), None
+                f"({ctx.clinician_count}); not scored as an automatic measure: it is scored "
+                f"only \"for practices of 16 or more clinicians who meet the case minimum of "
+                f"200\" (§4.1.2)"), None
     return (sub, ach, ach.points is not None, None, None), None
 
 
