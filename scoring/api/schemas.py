@@ -20,7 +20,8 @@ SCORING_OUTPUT = embedded(OUTPUT_SCHEMA)
 EXAMPLE_INPUT = {
     "performance_year": 2020,
     "entity": {"id": "OCM-0001", "apm_requires_mips_quality_reporting": False,
-               "complex_patient_bonus": 1.5, "prior_year_quality_achievement_percent": 40.0,
+               "complex_patient_bonus": 1.5,
+               "prior_year": {"identifier": "OCM-0001", "achievement_percent": 40.0},
                "improvement_activities_score": 100.0,
                "promoting_interoperability_score": 80.0},
     "participants": [{"tin": "123456789", "npis": ["1000000001", "1000000002"]}],

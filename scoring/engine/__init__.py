@@ -1,6 +1,8 @@
 """MIPS APM quality scoring engine, performance year 2020 (seed 003, the APM Scoring Standard).
 
-Pure Python over plain frozen dataclasses; nothing here imports Django. Entry points:
+Pure Python over plain frozen dataclasses; nothing here imports Django, and the arithmetic
+uses the standard library only (the JSON contract's shape check uses the compiled
+``jsonschema_rs`` validator). Entry points:
 
 * :func:`load_reference` / :func:`load_reference_from_package` - measures and benchmarks.
 * :func:`score_submission`, :func:`score_batch`, :func:`score_rate_batch` - measure points.
@@ -37,6 +39,7 @@ from .types import (
     LeveledSubmission,
     MeasureSubmission,
     Participant,
+    PriorYear,
     UnitContext,
 )
 
@@ -52,6 +55,7 @@ __all__ = [
     "Measure",
     "MeasureSubmission",
     "Participant",
+    "PriorYear",
     "Reference",
     "ScoringTable",
     "UnitContext",

@@ -5,15 +5,24 @@ Rules, in the order they are applied to one submission:
 1. Data completeness not met -> 0 points; small practices (<= 15 clinicians) get 3 points
    (§4.2.2 exception 3). A Web Interface measure gets 0 (exception 1, last sentence).
 2. Case minimum (20; all-cause readmission 200) not met, or no benchmark for the
-   (measure, submission method) -> Web Interface and administrative-claims measures are
-   excluded from achievement and available points (exceptions 1 and 2); any other collection
-   type earns 3 points.
+   (measure, submission method) -> Web Interface, administrative-claims and CAHPS survey
+   measures are excluded from achievement and available points (exceptions 1 and 2; CMS
+   collects the survey on its own sample, so it has no data-completeness floor either); any
+   other collection type earns 3 points. The case minimum applies to points CMS calculates
+   (``external_points``) too: §4.2.2 awards points only "for each measure submitted that has a
+   benchmark, meets the case minimum requirement", so CAHPS 321 with 5 cases scores nothing.
 3. Otherwise the decile: ``deciles`` are the inclusive lower bounds of deciles 2-10 (inverse
    measures: upper bounds, the scale runs the other way). Decile 10 earns 10.0 flat. In deciles
    3-9 the points are ``decile + (rate - decile lower bound) / (next lower bound - decile lower
    bound)``, rounded half up to four decimals (measure 047 registry, 120/156 = 76.9231 %:
    decile 5, 5 + 40.7731 / 46.69 = 5.87327 -> 5.8733; truncation would give 5.8732). Deciles
    1-2 get the 3-point floor. A benchmark flagged ``isToppedOutByProgram`` caps points at 7.
+
+A CAHPS survey (321 for MIPS, ACO321 for ACOs) given with its summary survey measure scores
+(``summary_measures``) is one measure: each summary measure is scored against its own
+benchmark (CAHPS_1 ... CAHPS_11, CAHPS_ACO_n), those without a benchmark are left out, and the
+survey's points are the average of the others', rounded once to four decimals (§4.3.3: "The
+CAHPS for MIPS measure, if submitted, will be considered as one of the six required measures").
 
 Rates are used unrounded (numerator / denominator x 100) when finding the decile. The batch
 path (:mod:`scoring.engine.batch`) applies the same rules to plain tuples.
@@ -29,7 +38,7 @@ from . import types as t
 from .reference import Reference
 from .rounding import round_points
 
-_EXCLUDING_METHODS = frozenset({c.WEB_INTERFACE, c.ADMIN_CLAIMS})
+_EXCLUDING_METHODS = frozenset({c.WEB_INTERFACE, c.ADMIN_CLAIMS, c.SURVEY})
 _EPS = 1e-9
 
 
@@ -183,6 +192,13 @@ def score_submission(
                 completeness_met=complete, has_benchmark=bench is not None,
                 benchmark_warnings=bench.warnings if bench else ())
     if sub.external_points is not None:
+        if cases is None or cases < case_min:
+            shown = "not supplied" if cases is None else f"{cases} < {case_min}"
+            return t.MeasureAchievement(
+                status=t.EXCLUDED_CASE_MINIMUM, points=None, **base,
+                reason=(f"case minimum not met ({shown}): CMS-calculated points count only for "
+                        f"a measure that \"meets the case minimum requirement\" (§4.2.2); "
+                        f"excluded from achievement and available points"))
         pts = round_points(float(sub.external_points))
         return t.MeasureAchievement(
             status=t.EXTERNAL_POINTS, points=pts, raw_points=pts, **base,
@@ -197,6 +213,8 @@ def score_submission(
                                         reason=f"{need}; small practice keeps 3 points")
         return t.MeasureAchievement(status=t.INCOMPLETE_ZERO, points=0.0, **base,
                                     reason=f"{need}; 0 points")
+    if sub.summary_measures and rate is None:
+        rate = base["performance_rate"] = _mean(r for _, r in sub.summary_measures)
     if rate is None or cases is None or cases < case_min:
         why = ("no performance rate (performance denominator is zero)" if rate is None
                else f"case minimum not met ({cases if cases is not None else 0} < {case_min})")
@@ -206,6 +224,8 @@ def score_submission(
                 reason=f"{why}; excluded from achievement and available points")
         return t.MeasureAchievement(status=t.CASE_MINIMUM_FLOOR, points=c.FLOOR_POINTS, **base,
                                     reason=f"{why}; data complete, so 3 points")
+    if sub.summary_measures:
+        return _summary_measures_achievement(sub, reference, base)
     if bounds is None:
         why = _no_benchmark_text(sub.measure_id, sub.submission_method)
         if excluding:
@@ -231,3 +251,33 @@ def score_submission(
         reason += "; benchmark note: " + "; ".join(bench.warnings)
     return t.MeasureAchievement(status=t.SCORED, points=pts, decile=decile, raw_points=raw,
                                 caps=caps, **base, reason=reason)
+
+
+def _mean(values) -> float | None:
+    values = list(values)
+    return sum(values) / len(values) if values else None
+
+
+def _summary_measures_achievement(sub: t.MeasureSubmission, reference: Reference,
+                                  base: dict) -> t.MeasureAchievement:
+    """One survey measure from its summary survey measures (see the module docstring)."""
+    scored, parts = [], []
+    for ssm_id, ssm_rate in sorted(sub.summary_measures):
+        bounds, sign, cap, *_ = reference.table.entry(ssm_id, sub.submission_method)
+        if reference.benchmark(ssm_id, sub.submission_method) is None:
+            parts.append(f"{ssm_id} {ssm_rate:g}: no benchmark, left out")
+            continue
+        decile, _raw, pts, _caps = decile_points(bounds, sign, cap, float(ssm_rate))
+        scored.append(pts)
+        parts.append(f"{ssm_id} {ssm_rate:g}: decile {decile}, {pts:.4f}")
+    detail = "summary survey measures " + "; ".join(parts)
+    if not scored:
+        return t.MeasureAchievement(
+            status=t.EXCLUDED_NO_BENCHMARK, points=None, **base,
+            reason=f"{detail}; none has a benchmark, so the survey is excluded from "
+                   f"achievement and available points")
+    pts = round_points(sum(scored) / len(scored))
+    return t.MeasureAchievement(
+        status=t.SCORED, points=pts, raw_points=pts, **base,
+        reason=(f"{detail}; one survey measure (§4.3.3) worth the average of the "
+                f"{len(scored)} scored summary measures, {pts:.4f} points"))

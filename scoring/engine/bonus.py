@@ -13,9 +13,12 @@
 * High-priority and CEHRT bonus are each capped at 10 % of available achievement points.
 * Small practice (<= 15 clinicians): +6 when at least one quality measure is submitted.
 
-Which measure is "the first required outcome measure" is not defined by order in the seed; the
-engine designates the outcome measure with the smallest potential high-priority bonus (ties: the
-first submitted), which never lowers an entity's bonus below any other reading.
+The seed: "Measure bonus points are not available for the first reported outcome measure,
+which is required to be reported" (§4.2.3). It does not say what "first" is ordered by, and an
+upload or an API call has no meaningful order, so the engine reads it as the required outcome
+measure the entity is deemed to report first: the one whose high-priority bonus would be the
+smallest (ties: the lowest measure ID). That never lowers a bonus below any other reading and
+does not depend on the order of the submissions. The explanation states this rule.
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ class BonusSummary:
     small_practice: int
     caps: tuple[str, ...]
     required_measure_id: str | None
+    required_note: str = ""
+
+
+_FIRST_OUTCOME_RULE = ('"Measure bonus points are not available for the first reported outcome '
+                       'measure, which is required to be reported" (§4.2.3)')
 
 
 def bonus_eligibility(ach: t.MeasureAchievement, inverse: bool) -> tuple[bool, str]:
@@ -111,7 +119,19 @@ def _required_measure(potentials: dict[str, list]) -> str | None:
     pool = outcome or [mid for mid, p in potentials.items() if p[4] or p[3] in c.TWO_POINT_TYPES]
     if not pool:
         return None
-    return min(pool, key=lambda mid: potentials[mid][0])
+    return min(pool, key=lambda mid: (potentials[mid][0], mid))
+
+
+def _required_note(required: str, kind: str, potential: int) -> str:
+    if kind == "outcome":
+        rule = _FIRST_OUTCOME_RULE
+    else:
+        rule = ('"if no outcome measures are available, then one high-priority measure is '
+                'required" (§4.2.3)')
+    return (f"Measure {required} is the required {kind} measure and earns no high-priority "
+            f"bonus: {rule}. The seed does not order submissions, so the engine takes as the "
+            f"first the {kind} measure whose bonus would be smallest ({potential} points; ties: "
+            f"the lowest measure ID), whatever the order in which the data arrived.")
 
 
 def unit_bonus(
@@ -132,10 +152,12 @@ def unit_bonus(
                     for s, _ in pairs)}
         )
     per: dict[str, t.MeasureBonus] = {}
+    note = ""
     for mid, (hp, cehrt, reasons, _kind, _flag) in pots.items():
         if mid == required:
             kind = "outcome" if _kind in c.OUTCOME_TYPES else "high-priority"
             reasons = [*reasons, f"first required {kind} measure: no high-priority bonus"]
+            note = _required_note(mid, kind, hp)
             hp = 0
         per[mid] = t.MeasureBonus(high_priority=hp, cehrt=cehrt, reasons=tuple(reasons))
     hp_raw = sum(b.high_priority for b in per.values())
@@ -157,4 +179,5 @@ def unit_bonus(
         small_practice=small,
         caps=tuple(caps),
         required_measure_id=required,
+        required_note=note,
     )

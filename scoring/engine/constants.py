@@ -23,6 +23,16 @@ READMISSION_CASE_MINIMUM = 200
 # §4.1.2 / §4.3.3: readmission is an automatic 7th measure for 16 or more clinicians.
 READMISSION_MIN_CLINICIANS = 16
 
+# §4.1.1 / §4.1.2 / §4.3.2: the CMS Web Interface and the CAHPS for MIPS survey are "for groups
+# with 25 or more clinicians".
+LARGE_GROUP_MIN_CLINICIANS = 25
+CAHPS_FOR_MIPS_ID = "321"
+# qpp-measures-data lists the CAHPS for MIPS summary survey measures as CAHPS_1 ... CAHPS_11;
+# §4.3.3: "The CAHPS for MIPS measure, if submitted, will be considered as one of the six
+# required measures", so they are scored only inside measure 321.
+CAHPS_FOR_MIPS_SUMMARY_PREFIX = "CAHPS_"
+CAHPS_FOR_ACOS_SUMMARY_PREFIX = "CAHPS_ACO_"
+
 # §4.2.2: data completeness 70 % (QCDR, MIPS CQM, eCQM, Part B claims); Web Interface: the first
 # 248 consecutively ranked beneficiaries, or 100 % of them when fewer are assigned.
 DATA_COMPLETENESS_PERCENT = 70.0

@@ -1,16 +1,63 @@
 """JSON Schemas (draft 2020-12) of the engine's JSON input and output.
 
 Re-exported by :mod:`scoring.engine.json_contract` as ``INPUT_SCHEMA`` and ``OUTPUT_SCHEMA``.
-The schema states the shape; cross-field rules (a TIN/NPI on the participation list, a known
-measure and submission method, numerator <= denominator, ...) are checked by the contract's
-validator, which reports every bad field path at once.
+``INPUT_SCHEMA`` is the one statement of the input's shape: the contract validates input with
+it (the ``jsonschema`` package) and the API publishes it. Only what a schema cannot express (a
+TIN/NPI on the participation list, a known measure and submission method, numerator <=
+denominator, ...) is checked in :mod:`scoring.engine.contract_checks`.
 """
 
 from . import constants as c
 
+# Larger than any count or rate in the standard; beyond 2**53 a float loses integers.
+LARGEST = 1e15
+_NUMBER = {"type": ["number", "null"], "minimum": -LARGEST, "maximum": LARGEST}
 _PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
 _NULLABLE_PERCENT = {"type": ["number", "null"], "minimum": 0, "maximum": 100}
-_COUNT = {"type": ["integer", "null"], "minimum": 0}
+_COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": LARGEST}
+_NON_NEGATIVE = {"type": ["number", "null"], "minimum": 0, "maximum": LARGEST}
+_TEXT = {"type": "string", "pattern": "\\S"}
+_TIN = {"type": ["string", "null"], "pattern": "^[0-9]{9}$"}
+_NPI = {"type": ["string", "null"], "pattern": "^[0-9]{10}$"}
+
+SUMMARY_MEASURE_SCHEMA = {
+    "type": "object",
+    "required": ["measure_id", "performance_rate"],
+    "additionalProperties": False,
+    "properties": {
+        "measure_id": {"type": "string", "pattern": "^CAHPS_",
+                       "description": "summary survey measure, e.g. CAHPS_1 (321) or "
+                                      "CAHPS_ACO_1 (ACO321)"},
+        "performance_rate": {**_PERCENT, "description": "the summary measure's score"},
+    },
+}
+
+PRIOR_YEAR_SCHEMA = {
+    "type": ["object", "null"],
+    "required": ["identifier"],
+    "additionalProperties": False,
+    "description": "§4.2.4 data sufficiency: the prior-year score of the same identifier, or "
+                   "else the average of the individuals' prior-year scores",
+    "properties": {
+        "identifier": {**_TEXT, "description": "the identifier that submitted last year"},
+        "achievement_percent": {**_NULLABLE_PERCENT,
+                                "description": "that identifier's 2019 achievement percent"},
+        "individuals": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["npi", "achievement_percent"],
+                "additionalProperties": False,
+                "properties": {
+                    "tin": _TIN, "npi": {"type": "string", "pattern": "^[0-9]{10}$"},
+                    "achievement_percent": {
+                        **_PERCENT, "description": "the achievement percent score behind "
+                                                   "the clinician's 2019 final score"},
+                },
+            },
+        },
+    },
+}
 
 SUBMISSION_SCHEMA = {
     "type": "object",
@@ -20,22 +67,23 @@ SUBMISSION_SCHEMA = {
         "level": {"enum": ["entity", "tin", "npi"],
                   "description": "who reported: the APM Entity, a TIN as a group, or one "
                                  "TIN/NPI individually"},
-        "tin": {"type": ["string", "null"], "pattern": "^[0-9]{9}$",
-                "description": "required for level tin and npi"},
-        "npi": {"type": ["string", "null"], "pattern": "^[0-9]{10}$",
-                "description": "required for level npi"},
-        "measure_id": {"type": "string", "minLength": 1,
+        "tin": {**_TIN, "description": "required for level tin and npi"},
+        "npi": {**_NPI, "description": "required for level npi"},
+        "measure_id": {**_TEXT,
                        "description": "measureId of measures/2020/measures-data.json"},
         "submission_method": {"enum": list(c.SUBMISSION_METHODS)},
-        "numerator": {"type": ["number", "null"], "minimum": 0},
-        "denominator": {"type": ["number", "null"], "minimum": 0,
+        "numerator": _NON_NEGATIVE,
+        "denominator": {**_NON_NEGATIVE,
                         "description": "performance denominator; numerator/denominator x 100 "
                                        "is the rate"},
-        "performance_rate": {"type": ["number", "null"],
+        "performance_rate": {**_NUMBER,
                              "description": "percent 0-100 for proportion measures, the "
                                             "measure's own unit otherwise"},
         "eligible_population": {**_COUNT, "description": "cases, for the case minimum; "
-                                                         "defaults to the denominator"},
+                                                         "defaults to the denominator; required "
+                                                         "for CMS-calculated measures "
+                                                         "(administrativeClaims, "
+                                                         "certifiedSurveyVendor)"},
         "data_completeness": {**_NULLABLE_PERCENT,
                               "description": "percent of eligible patients reported (70 % "
                                              "needed); Web Interface: percent of "
@@ -49,6 +97,10 @@ SUBMISSION_SCHEMA = {
                             "description": "achievement points CMS calculated outside the "
                                            "benchmark file (CAHPS for ACOs, administrative "
                                            "claims); survey and administrative claims only"},
+        "summary_measures": {"type": "array", "items": SUMMARY_MEASURE_SCHEMA,
+                             "description": "CAHPS 321 / ACO321: the summary survey measure "
+                                            "scores; the survey is one measure worth their "
+                                            "average points"},
     },
 }
 
@@ -67,7 +119,7 @@ INPUT_SCHEMA = {
                          "improvement_activities_score", "promoting_interoperability_score"],
             "additionalProperties": False,
             "properties": {
-                "id": {"type": "string", "minLength": 1, "description": "APM Entity id"},
+                "id": {**_TEXT, "description": "APM Entity id"},
                 "apm_requires_mips_quality_reporting": {
                     "type": "boolean",
                     "description": "true for Shared Savings Program / NGACO (no credit); "
@@ -80,8 +132,13 @@ INPUT_SCHEMA = {
                                           "default": 0},
                 "prior_year_quality_achievement_percent": {
                     **_NULLABLE_PERCENT,
-                    "description": "2019 achievement percent (no bonus); null: no "
-                                   "improvement score"},
+                    "description": "2019 achievement percent (no bonus) of this same "
+                                   "identifier; null: no improvement score"},
+                "prior_year": PRIOR_YEAR_SCHEMA,
+                "improvement_score": {
+                    "type": ["number", "null"], "minimum": 0, "maximum": 10,
+                    "description": "the improvement score as CMS provides it (percentage "
+                                   "points); used instead of prior-year scores"},
                 "quality_reweighted": {"type": "boolean", "default": False},
                 "improvement_activities_score": {
                     **_NULLABLE_PERCENT, "description": "percent; null = reweighted to 0"},

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from . import constants as c
 from . import types as t
-from .improvement import improvement_score
+from .improvement import comparable_prior, improvement_score, provided_improvement
 from .measure_set import score_unit
 from .reference import Reference
 from .rounding import q4
@@ -30,10 +30,10 @@ from .rounding import q4
 def quality_percent_score(
     achievement_score: Decimal, improvement: Decimal, credit: Decimal
 ) -> tuple[Decimal, tuple[str, ...]]:
-    """(F) + (G) + (H), capped at 100 % (Tables 3-5, row I/J)."""
-    total = q4(achievement_score) + q4(improvement) + q4(credit)
+    """(F) + (G) + (H), capped at 100 % (Tables 3-5, row I/J); exact, rounded when shown."""
+    total = Decimal(achievement_score) + Decimal(improvement) + Decimal(credit)
     if total > c.QUALITY_PERCENT_CAP:
-        return q4(c.QUALITY_PERCENT_CAP), (f"quality percent score {total} % capped at 100 %",)
+        return c.QUALITY_PERCENT_CAP, (f"quality percent score {q4(total)} % capped at 100 %",)
     return total, ()
 
 
@@ -57,20 +57,21 @@ def attribute_clinicians(
         for npi in part.npis:
             candidates = []
             if part.tin in tin_scores:
-                candidates.append((min(q4(tin_scores[part.tin]), c.QUALITY_PERCENT_CAP), "tin",
+                candidates.append((min(tin_scores[part.tin], c.QUALITY_PERCENT_CAP), "tin",
                                    tin_achievement.get(part.tin, Decimal(0))))
             if (part.tin, npi) in npi_scores:
-                candidates.append((min(q4(npi_scores[(part.tin, npi)]), c.QUALITY_PERCENT_CAP),
+                candidates.append((min(npi_scores[(part.tin, npi)], c.QUALITY_PERCENT_CAP),
                                    "npi", npi_achievement.get((part.tin, npi), Decimal(0))))
             if not candidates:
-                out.append(t.ClinicianScore(part.tin, npi, q4(0), q4(0), "none",
+                out.append(t.ClinicianScore(part.tin, npi, Decimal(0), Decimal(0), "none",
                                             f"NPI {npi} in TIN {part.tin}: neither the TIN nor "
                                             f"the clinician reported; contributes 0 %."))
                 continue
             score, source, ach = max(candidates, key=lambda x: x[0])  # TIN wins ties
             what = "its TIN's group score" if source == "tin" else "its individual score"
-            out.append(t.ClinicianScore(part.tin, npi, score, q4(ach), source,
-                                        f"NPI {npi} in TIN {part.tin}: {score} % from {what}."))
+            out.append(t.ClinicianScore(part.tin, npi, score, ach, source,
+                                        f"NPI {npi} in TIN {part.tin}: {q4(score)} % from "
+                                        f"{what}."))
     return tuple(out)
 
 
@@ -78,10 +79,10 @@ def average_clinician_score(clinicians: Iterable[t.ClinicianScore]) -> tuple[Dec
     """Average score and average achievement percent over all clinicians (Figure 2e)."""
     clinicians = list(clinicians)
     if not clinicians:
-        return q4(0), q4(0)
+        return Decimal(0), Decimal(0)
     n = len(clinicians)
-    return (q4(sum((cs.score for cs in clinicians), Decimal(0)) / n),
-            q4(sum((cs.achievement_percent for cs in clinicians), Decimal(0)) / n))
+    return (sum((cs.score for cs in clinicians), Decimal(0)) / n,
+            sum((cs.achievement_percent for cs in clinicians), Decimal(0)) / n)
 
 
 def _entity_size(inp: t.EntityQualityInput) -> tuple[int, bool]:
@@ -113,14 +114,21 @@ def score_entity_quality(inp: t.EntityQualityInput, reference: Reference) -> t.Q
         units, clinicians = _roll_up(inp, reference, small)
         achievement, current = average_clinician_score(clinicians)
         level, submitted = "tin_npi", True
-    imp = improvement_score(current, inp.prior_achievement_percent, submitted=submitted)
+    if inp.improvement_score is not None:
+        imp = provided_improvement(inp.improvement_score, submitted=submitted)
+    elif inp.prior_year is not None:
+        prior, basis = comparable_prior(inp.entity_id, inp.prior_year)
+        imp = improvement_score(current, prior, submitted=submitted, basis=basis)
+    else:
+        imp = improvement_score(current, inp.prior_achievement_percent, submitted=submitted)
     percent, caps = quality_percent_score(achievement, imp.score, credit)
     credit_text = (f"+ {credit} % APM Quality Reporting Credit" if credit
                    else "no APM Quality Reporting Credit (the APM requires MIPS reporting)")
     basis = ("entity-level reporting" if level == "entity"
              else f"average of {len(clinicians)} TIN/NPI scores")
-    sentence = (f"Quality performance category for {inp.entity_id} ({basis}): {achievement} % "
-                f"+ {imp.score} improvement {credit_text} = {percent} %"
+    sentence = (f"Quality performance category for {inp.entity_id} ({basis}): "
+                f"{q4(achievement)} % + {q4(imp.score)} improvement {credit_text} = "
+                f"{q4(percent)} %"
                 + (" (capped at 100 %)." if caps else "."))
     return t.QualityResult(inp.entity_id, level, achievement, imp, credit, percent, caps,
                            tuple(units), tuple(clinicians), sentence, tuple(notes))

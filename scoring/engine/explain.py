@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import types as t
+from .rounding import q4
 
 _LEVEL_NAMES = {t.ENTITY: "APM Entity", t.TIN: "TIN reporting as a group",
                 t.NPI: "individual clinician"}
@@ -18,8 +19,9 @@ _SET_NAMES = {t.WEB_INTERFACE_SET: "CMS Web Interface set",
 
 
 def _num(value):
-    """JSON-able number: Decimal -> float (already four decimals), others unchanged."""
-    return float(value) if isinstance(value, Decimal) else value
+    """JSON-able number: an exact Decimal is rounded here, once, to four decimals (see
+    rounding.py) and becomes a float; other values are unchanged."""
+    return float(q4(value)) if isinstance(value, Decimal) else value
 
 
 def measure_sentence(measure_id, method, status, counted, points, reason, bonus) -> str:
@@ -43,9 +45,9 @@ def unit_sentence(unit: t.UnitResult) -> str:
     if unit.small_practice_bonus:
         bonus_parts.append(f"{unit.small_practice_bonus} small practice")
     text = (f"{_LEVEL_NAMES[ctx.level]} {ctx.unit_id} ({_SET_NAMES[unit.measure_set]}): "
-            f"({unit.achievement_points} achievement + {unit.total_bonus} bonus points "
+            f"({q4(unit.achievement_points)} achievement + {unit.total_bonus} bonus points "
             f"[{', '.join(bonus_parts)}]) / {unit.available_points} available x 100 % = "
-            f"{unit.percent_score} %; achievement alone {unit.achievement_percent} %.")
+            f"{q4(unit.percent_score)} %; achievement alone {q4(unit.achievement_percent)} %.")
     if unit.caps:
         text += " Caps: " + "; ".join(unit.caps) + "."
     return text
@@ -54,10 +56,10 @@ def unit_sentence(unit: t.UnitResult) -> str:
 def improvement_sentence(res: t.ImprovementResult, reason: str = "") -> str:
     if not res.applied:
         return f"No quality improvement score: {reason or 'not applicable'}."
-    text = (f"Improvement score {res.score} percentage points: ({res.current_percent} - "
-            f"{res.prior_used}) / {res.prior_used} x 10 %")
+    text = (f"Improvement score {q4(res.score)} percentage points: "
+            f"({q4(res.current_percent)} - {q4(res.prior_used)}) / {q4(res.prior_used)} x 10 %")
     if res.prior_used != res.prior_percent:
-        text += f" (prior {res.prior_percent} % counted as 30 %)"
+        text += f" (prior {q4(res.prior_percent)} % counted as 30 %)"
     if res.caps:
         text += "; " + "; ".join(res.caps)
     return text + "."

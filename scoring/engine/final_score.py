@@ -5,7 +5,10 @@ PI reweighted to 0 -> quality 80 %, IA 20 %. Quality reweighted to 0 -> PI 75 %,
 A category passed as None is reweighted to zero. Fewer than two scored categories -> the final
 score equals the performance threshold (45 points for 2020), with no bonus. Otherwise
 final = sum(category percent / 100 x weight) x 100 + complex patient bonus (at most 5),
-capped at 100, rounded half up to four decimals.
+capped at 100, computed exactly and rounded half up to four decimals once (the contributions
+are shown rounded, but the total is not a sum of rounded contributions). The complex patient
+bonus is added only "If the APM Entity submits data for at least one MIPS performance category"
+(§2.5); otherwise it is 0 and the explanation says why.
 
 The seed gives no weights for the case where only improvement activities is reweighted while
 quality and PI are scored; the engine refuses that input rather than invent weights.
@@ -46,8 +49,14 @@ def final_score(
     complex_patient_bonus: Decimal | float = 0,
     *,
     performance_threshold: Decimal = c.PERFORMANCE_THRESHOLD,
+    submitted_categories: tuple[str, ...] | None = None,
 ) -> t.FinalScoreResult:
-    """Weighted final score with the complex patient bonus and the 100-point cap."""
+    """Weighted final score with the complex patient bonus and the 100-point cap.
+
+    ``submitted_categories`` names the performance categories the entity submitted data for;
+    None means "not known" and keeps the bonus as given (the engine's callers that know, such
+    as :func:`~scoring.engine.json_contract.evaluate`, always pass it).
+    """
     scored = sum(
         v is not None
         for v in (scores.quality, scores.improvement_activities, scores.promoting_interoperability)
@@ -63,26 +72,42 @@ def final_score(
                       f"{q4(performance_threshold)} points."),
             rule="performance_threshold",
         )
-    bonus = q4(complex_patient_bonus)
+    bonus = _exact(complex_patient_bonus)
     if bonus < 0:
         raise ValueError("the complex patient bonus cannot be negative")
     caps = []
+    bonus_note = ""
     if bonus > c.COMPLEX_PATIENT_BONUS_MAX:
-        caps.append(f"complex patient bonus {bonus} capped at {c.COMPLEX_PATIENT_BONUS_MAX}")
-        bonus = q4(c.COMPLEX_PATIENT_BONUS_MAX)
+        caps.append(f"complex patient bonus {q4(bonus)} capped at "
+                    f"{c.COMPLEX_PATIENT_BONUS_MAX}")
+        bonus = c.COMPLEX_PATIENT_BONUS_MAX
+    if bonus and submitted_categories is not None and not submitted_categories:
+        bonus_note = (f" No complex patient bonus (would be {q4(bonus)}): it is added only \"If "
+                      "the APM Entity submits data for at least one MIPS performance "
+                      "category\" (§2.5), and this entity submitted none.")
+        bonus = Decimal(0)
+    elif bonus and submitted_categories:
+        bonus_note = (" The complex patient bonus applies: the entity submitted data for "
+                      + ", ".join(name.replace("_", " ") for name in submitted_categories)
+                      + " (§2.5).")
     values = {"quality": scores.quality, "cost": scores.cost,
               "ia": scores.improvement_activities, "pi": scores.promoting_interoperability}
     contributions = {
-        k: q4((values[k] or Decimal(0)) / 100 * weights[k] * 100) for k in weights
+        k: (values[k] or Decimal(0)) / 100 * weights[k] * 100 for k in weights
     }
     total = sum(contributions.values(), Decimal(0)) + bonus
     if total > c.FINAL_SCORE_CAP:
         caps.append(f"final score {q4(total)} capped at 100")
         total = c.FINAL_SCORE_CAP
-    parts = " + ".join(f"{_NAMES[k]} {q4(values[k] or 0)} % x {weights[k]} = {contributions[k]}"
-                       for k in weights if weights[k])
-    sentence = (f"Final score ({why}): {parts}; plus complex patient bonus {bonus} = "
-                f"{q4(total)} points" + (" (capped at 100)." if total == 100 and caps else "."))
+    parts = " + ".join(f"{_NAMES[k]} {q4(values[k] or 0)} % x {weights[k]} = "
+                       f"{q4(contributions[k])}" for k in weights if weights[k])
+    sentence = (f"Final score ({why}): {parts}; plus complex patient bonus {q4(bonus)} = "
+                f"{q4(total)} points" + (" (capped at 100)." if total == 100 and caps else ".")
+                + bonus_note)
     return t.FinalScoreResult(weights=weights, contributions=contributions,
                               categories_scored=scored, complex_patient_bonus=bonus,
                               final_score=q4(total), caps=tuple(caps), sentence=sentence)
+
+
+def _exact(value: Decimal | float | int) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

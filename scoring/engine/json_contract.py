@@ -5,7 +5,10 @@ Input (see ``INPUT_SCHEMA``)::
     {"performance_year": 2020,
      "entity": {"id", "apm_requires_mips_quality_reporting", "clinician_count"?,
                 "small_practice"?, "complex_patient_bonus"?,
-                "prior_year_quality_achievement_percent"?, "quality_reweighted"?,
+                "prior_year_quality_achievement_percent"?  (the same identifier's 2019 score),
+                "prior_year"? {"identifier", "achievement_percent"?,
+                               "individuals"? [{"tin"?, "npi", "achievement_percent"}]},
+                "improvement_score"?  (as CMS provides it), "quality_reweighted"?,
                 "improvement_activities_score", "promoting_interoperability_score",
                 "cost_score"?},
      "participants": [{"tin", "npis": [...], "clinician_count"?}],
@@ -13,14 +16,17 @@ Input (see ``INPUT_SCHEMA``)::
                       "submission_method", "numerator"?, "denominator"?,
                       "performance_rate"?, "eligible_population"?, "data_completeness"?,
                       "wi_reported_beneficiaries"?, "wi_sample_size"?, "end_to_end"?,
-                      "external_points"?}]}
+                      "external_points"?, "summary_measures"? [{"measure_id",
+                      "performance_rate"}]}]}
 
 Output (see ``OUTPUT_SCHEMA``): ``quality`` (reporting level, achievement score, improvement,
 credit, percent score, caps, per-unit results with every measure explained, per-clinician
 attributions), ``final`` (weights, contributions, complex patient bonus, final score, caps)
 and ``explanation`` (the sentences in reading order).
 
-Invalid input raises :class:`ContractError` (a ValueError) listing every bad field path.
+The shape is checked against ``INPUT_SCHEMA`` and the remaining rules in
+:mod:`scoring.engine.contract_checks`; invalid input raises :class:`ContractError` (a
+ValueError) listing every bad field path.
 """
 
 from __future__ import annotations
@@ -32,12 +38,12 @@ from typing import Any
 from . import constants as c
 from . import types as t
 from .achievement import web_interface_completeness
+from .contract_checks import Fields, join, schema_errors, submission_rules
 from .contract_schema import INPUT_SCHEMA, OUTPUT_SCHEMA
 from .entity import score_entity_quality
 from .explain import _num, final_to_dict, quality_to_dict
 from .final_score import WeightingError, category_weights, final_score
 from .reference import Reference
-from .validation import Validator
 
 __all__ = ["INPUT_SCHEMA", "OUTPUT_SCHEMA", "ContractError", "check_submission", "evaluate",
            "parse_input"]
@@ -57,169 +63,137 @@ def _dec(value) -> Decimal | None:
                                                else str(value))
 
 
+def _int(value) -> int | None:
+    """The schema's integers may arrive as 30.0; the engine counts with ints."""
+    return None if value is None else int(value)
+
+
 def parse_input(data: Any, reference: Reference) -> tuple[t.EntityQualityInput, dict]:
     """Validate ``data``; return the engine input and the category fields of the entity."""
-    v = Validator()
-    root = v.obj(data, "$")
-    if root is None:
-        raise ContractError(v.errors)
-    v.known_keys(root, "$", INPUT_SCHEMA["properties"])
-    year = root.get("performance_year")
-    if year != c.PERFORMANCE_YEAR or isinstance(year, bool):
-        v.add("performance_year", f"must be {c.PERFORMANCE_YEAR}")
-    ent = v.obj(root.get("entity"), "entity") or {}
-    v.known_keys(ent, "entity", INPUT_SCHEMA["properties"]["entity"]["properties"])
-    entity_id = v.field(ent, "id", "entity", "str", required=True)
-    requires = v.field(ent, "apm_requires_mips_quality_reporting", "entity", "bool",
-                       required=True)
-    count = v.field(ent, "clinician_count", "entity", "int", lo=0)
-    small = v.field(ent, "small_practice", "entity", "bool")
-    cpb = v.field(ent, "complex_patient_bonus", "entity", "num", lo=0, hi=5, default=0)
-    prior = v.field(ent, "prior_year_quality_achievement_percent", "entity", "num", lo=0, hi=100)
-    reweighted = v.field(ent, "quality_reweighted", "entity", "bool", default=False)
-    ia = v.field(ent, "improvement_activities_score", "entity", "num", lo=0, hi=100,
-                 present=True)
-    pi = v.field(ent, "promoting_interoperability_score", "entity", "num", lo=0, hi=100,
-                 present=True)
-    cost = v.field(ent, "cost_score", "entity", "num", lo=0, hi=100)
-    try:
-        category_weights(t.CategoryScores(None if reweighted else Decimal(0), _dec(ia), _dec(pi)))
-    except WeightingError as exc:
-        v.add("entity.improvement_activities_score", str(exc))
-    participants = _participants(v, root.get("participants"))
-    submissions = _submissions(v, root.get("submissions"), participants, reference)
-    if v.errors:
-        raise ContractError(v.errors)
-    inp = t.EntityQualityInput(
-        entity_id=entity_id, apm_requires_mips_quality_reporting=requires,
-        participants=tuple(participants.values()), submissions=tuple(submissions),
-        clinician_count=count, small_practice=small, prior_achievement_percent=_dec(prior),
-    )
-    categories = {"quality_reweighted": reweighted, "ia": _dec(ia), "pi": _dec(pi),
-                  "cost": _dec(cost), "complex_patient_bonus": _dec(cpb)}
-    return inp, categories
-
-
-def _participants(v: Validator, raw) -> dict[str, t.Participant]:
-    out: dict[str, t.Participant] = {}
-    item_props = INPUT_SCHEMA["properties"]["participants"]["items"]["properties"]
-    for i, item in enumerate(v.array(raw, "participants")):
-        path = f"participants[{i}]"
-        d = v.obj(item, path)
-        if d is None:
+    errors = schema_errors(data)
+    if not isinstance(data, Mapping):
+        raise ContractError(errors)
+    bad = {path for path, _ in errors}
+    ent = data.get("entity") if isinstance(data.get("entity"), Mapping) else {}
+    e = Fields(ent, "entity", bad)
+    participants = _participants(data.get("participants"), bad, errors)
+    errors += _entity_rules(e, participants)
+    submissions = []
+    seen: dict[tuple, int] = {}
+    raw_subs = data.get("submissions") if isinstance(data.get("submissions"), list) else []
+    for i, item in enumerate(raw_subs):
+        if not isinstance(item, Mapping):
             continue
-        v.known_keys(d, path, item_props)
-        tin = v.field(d, "tin", path, "str", required=True, pattern=r"[0-9]{9}")
-        count = v.field(d, "clinician_count", path, "int", lo=0)
-        npis = []
-        for j, npi in enumerate(v.array(d.get("npis"), f"{path}.npis", required=True)):
-            npi_path = f"{path}.npis[{j}]"
-            if v.check(npi, npi_path, "str", pattern=r"[0-9]{10}"):
-                if npi in npis:
-                    v.add(npi_path, f"duplicate NPI {npi}")
-                npis.append(npi)
-        if tin is not None:
-            if tin in out:
-                v.add(f"{path}.tin", f"duplicate TIN {tin}")
-            out[tin] = t.Participant(tin, tuple(npis), count)
-    return out
-
-
-def _submissions(v, raw, participants, reference) -> list[t.LeveledSubmission]:
-    out = []
-    seen = set()
-    props = INPUT_SCHEMA["properties"]["submissions"]["items"]["properties"]
-    for i, item in enumerate(v.array(raw, "submissions")):
-        path = f"submissions[{i}]"
-        d = v.obj(item, path)
-        if d is None:
+        f = Fields(item, f"submissions[{i}]", bad)
+        problems = submission_rules(f, participants, reference)
+        errors += problems
+        if problems or any(path == f.path or path.startswith((f.path + ".", f.path + "["))
+                           for path in bad):
             continue
-        v.known_keys(d, path, props)
-        sub = _submission(v, d, path, participants, reference)
-        if sub is None:
-            continue
+        sub = _leveled(item)
         key = (sub.level, sub.tin, sub.npi, sub.submission.measure_id,
                sub.submission.submission_method)
         if key in seen:
-            v.add(path, "duplicate submission of this measure by this reporter and method")
-        seen.add(key)
-        out.append(sub)
+            errors.append((f.path, f"duplicate submission of this measure by this reporter and "
+                                   f"method (as submissions[{seen[key]}])"))
+        seen.setdefault(key, i)
+        submissions.append(sub)
+    if errors:
+        raise ContractError(errors)
+    inp = t.EntityQualityInput(
+        entity_id=ent["id"], apm_requires_mips_quality_reporting=ent[
+            "apm_requires_mips_quality_reporting"],
+        participants=tuple(participants.values()), submissions=tuple(submissions),
+        clinician_count=_int(ent.get("clinician_count")), small_practice=ent.get(
+            "small_practice"),
+        prior_achievement_percent=_dec(ent.get("prior_year_quality_achievement_percent")),
+        prior_year=_prior_year(ent.get("prior_year")),
+        improvement_score=_dec(ent.get("improvement_score")),
+    )
+    categories = {"quality_reweighted": bool(ent.get("quality_reweighted")),
+                  "ia": _dec(ent.get("improvement_activities_score")),
+                  "pi": _dec(ent.get("promoting_interoperability_score")),
+                  "cost": _dec(ent.get("cost_score")),
+                  "complex_patient_bonus": _dec(ent.get("complex_patient_bonus") or 0)}
+    return inp, categories
+
+
+def _participants(raw, bad: set[str], errors: list) -> dict[str, t.Participant]:
+    """The participation list by TIN; a TIN listed twice is an error."""
+    out: dict[str, t.Participant] = {}
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        f = Fields(item, f"participants[{i}]", bad) if isinstance(item, Mapping) else None
+        if f is None or f.get("tin") is None or not isinstance(f.get("npis"), list):
+            continue
+        if f.get("tin") in out:
+            errors.append((f.at("tin"), f"duplicate TIN {f.get('tin')}"))
+            continue
+        npis = tuple(n for n in f.get("npis") if isinstance(n, str))
+        out[f.get("tin")] = t.Participant(f.get("tin"), npis, _int(f.get("clinician_count")))
     return out
 
 
-def _submission(v, d, path, participants, reference) -> t.LeveledSubmission | None:
-    errors_before = len(v.errors)
-    level = v.field(d, "level", path, "enum", required=True, choices=t.LEVELS)
-    tin = v.field(d, "tin", path, "str", pattern=r"[0-9]{9}")
-    npi = v.field(d, "npi", path, "str", pattern=r"[0-9]{10}")
-    mid = v.field(d, "measure_id", path, "str", required=True)
-    method = v.field(d, "submission_method", path, "enum", required=True,
-                     choices=c.SUBMISSION_METHODS)
-    num = v.field(d, "numerator", path, "num", lo=0)
-    den = v.field(d, "denominator", path, "num", lo=0)
-    rate = v.field(d, "performance_rate", path, "num")
-    elig = v.field(d, "eligible_population", path, "int", lo=0)
-    compl = v.field(d, "data_completeness", path, "num", lo=0, hi=100)
-    wi_rep = v.field(d, "wi_reported_beneficiaries", path, "int", lo=0)
-    wi_n = v.field(d, "wi_sample_size", path, "int", lo=0)
-    e2e = v.field(d, "end_to_end", path, "bool", default=False)
-    ext = v.field(d, "external_points", path, "num", lo=0, hi=10)
-    if level == t.ENTITY and (tin is not None or npi is not None):
-        v.add(f"{path}.level", "entity-level submissions carry no tin or npi")
-    if level in (t.TIN, t.NPI) and tin is not None and tin not in participants:
-        v.add(f"{path}.tin", f"TIN {tin} is not on the participation list")
-    if level in (t.TIN, t.NPI) and tin is None:
-        v.add(f"{path}.tin", f"required for level {level}")
-    if level == t.TIN and npi is not None:
-        v.add(f"{path}.npi", "TIN-level submissions carry no npi")
-    if level == t.NPI:
-        if npi is None:
-            v.add(f"{path}.npi", "required for level npi")
-        elif tin in participants and npi not in participants[tin].npis:
-            v.add(f"{path}.npi", f"NPI {npi} is not listed under TIN {tin}")
-    measure = reference.measure(mid) if mid else None
-    if mid is not None and measure is None:
-        v.add(f"{path}.measure_id", f"unknown {c.PERFORMANCE_YEAR} quality measure {mid}")
-    if measure and method and method not in measure.submission_methods:
-        v.add(f"{path}.submission_method",
-              f"measure {mid} cannot be submitted by {method} "
-              f"(allowed: {', '.join(measure.submission_methods)})")
-    if num is not None and den is not None and num > den:
-        v.add(f"{path}.numerator", "greater than the denominator")
-    proportion = measure.is_proportion if measure else True
-    if rate is not None and proportion and not 0 <= rate <= 100:
-        v.add(f"{path}.performance_rate", "must be a percent between 0 and 100")
-    if rate is not None and num is not None and den and abs(rate - num * 100 / den) > 0.01:
-        v.add(f"{path}.performance_rate", "does not match numerator / denominator x 100")
-    if (num is None) != (den is None):
-        v.add(path, "numerator and denominator come together")
-    if level == t.NPI and method in (c.WEB_INTERFACE, c.SURVEY, c.ADMIN_CLAIMS):
-        v.add(f"{path}.submission_method", f"{method} is reported by groups and entities, "
-                                           "not by an individual clinician")
-    if ext is not None and method not in (c.SURVEY, c.ADMIN_CLAIMS):
-        v.add(f"{path}.external_points", "allowed only for CMS-calculated measures "
-                                         "(certifiedSurveyVendor, administrativeClaims)")
-    if ext is None and rate is None and den is None:
-        v.add(path, "performance data missing: give numerator and denominator, "
-                    "performance_rate, or external_points")
-    if (wi_rep is not None or wi_n is not None) and method != c.WEB_INTERFACE:
-        v.add(path, "wi_reported_beneficiaries and wi_sample_size are for the Web Interface")
-    if method == c.WEB_INTERFACE and compl is None:
-        if wi_rep is None or wi_n is None:
-            v.add(f"{path}.data_completeness", "required (or wi_reported_beneficiaries "
-                                               "and wi_sample_size)")
-        else:
-            compl = web_interface_completeness(wi_rep, wi_n)
-    elif method in (c.CLAIMS, c.REGISTRY, c.EHR) and compl is None:
-        v.add(f"{path}.data_completeness", f"required for submission method {method}")
-    if len(v.errors) > errors_before:
+def _entity_rules(e: Fields, participants: Mapping[str, t.Participant]
+                  ) -> list[tuple[str, str]]:
+    errs = []
+    ia, pi = e.get("improvement_activities_score"), e.get("promoting_interoperability_score")
+    quality = None if e.get("quality_reweighted") else Decimal(0)
+    if "improvement_activities_score" in e.data and not e.refused(
+            "improvement_activities_score"):
+        try:
+            category_weights(t.CategoryScores(quality, _dec(ia), _dec(pi)))
+        except WeightingError as exc:
+            errs.append((e.at("improvement_activities_score"), str(exc)))
+    prior_given = [k for k in ("prior_year_quality_achievement_percent", "prior_year")
+                   if e.get(k) is not None]
+    if e.get("improvement_score") is not None and prior_given:
+        errs.append((e.at("improvement_score"), "give either the improvement score CMS "
+                                                f"provides or {' / '.join(prior_given)}, "
+                                                "not both"))
+    elif len(prior_given) == 2:
+        errs.append((e.at("prior_year"), "give either prior_year or "
+                                         "prior_year_quality_achievement_percent, not both"))
+    prior = e.get("prior_year")
+    if isinstance(prior, Mapping):
+        npis = {n for p in participants.values() for n in p.npis}
+        for i, person in enumerate(prior.get("individuals") or []):
+            where = join(join(e.at("prior_year"), "individuals"), i)
+            if not isinstance(person, Mapping) or any(p.startswith(where) for p in e.bad):
+                continue
+            tin, npi = person.get("tin"), person["npi"]
+            listed = npi in participants[tin].npis if tin in participants else (
+                tin is None and npi in npis)
+            if not listed:
+                errs.append((join(where, "npi"), f"NPI {npi} is not on the participation list"
+                             + (f" under TIN {tin}" if tin else "")))
+    return errs
+
+
+def _prior_year(raw) -> t.PriorYear | None:
+    if raw is None:
         return None
+    return t.PriorYear(identifier=raw["identifier"],
+                       achievement_percent=_dec(raw.get("achievement_percent")),
+                       individual_percents=tuple(_dec(p["achievement_percent"])
+                                                 for p in raw.get("individuals") or []))
+
+
+def _leveled(d: Mapping) -> t.LeveledSubmission:
+    """An already checked submission object as the engine's input."""
+    compl = d.get("data_completeness")
+    if d["submission_method"] == c.WEB_INTERFACE and compl is None:
+        compl = web_interface_completeness(d["wi_reported_beneficiaries"], d["wi_sample_size"])
     sub = t.MeasureSubmission(
-        measure_id=mid, submission_method=method, numerator=num, denominator=den,
-        performance_rate=rate, eligible_population=elig, data_completeness=compl,
-        end_to_end=bool(e2e), external_points=ext,
+        measure_id=d["measure_id"], submission_method=d["submission_method"],
+        numerator=d.get("numerator"), denominator=d.get("denominator"),
+        performance_rate=d.get("performance_rate"),
+        eligible_population=_int(d.get("eligible_population")), data_completeness=compl,
+        end_to_end=bool(d.get("end_to_end")), external_points=d.get("external_points"),
+        summary_measures=tuple((s["measure_id"], s["performance_rate"])
+                               for s in d.get("summary_measures") or ()),
     )
-    return t.LeveledSubmission(level=level, submission=sub, tin=tin, npi=npi)
+    return t.LeveledSubmission(level=d["level"], submission=sub, tin=d.get("tin"),
+                               npi=d.get("npi"))
 
 
 def check_submission(data: Any, participants: Mapping[str, t.Participant],
@@ -229,12 +203,33 @@ def check_submission(data: Any, participants: Mapping[str, t.Participant],
     ``participants`` maps each TIN of the participation list to its :class:`Participant`.
     Returns ``(field, message)`` pairs; the field is "" for a rule about the whole row.
     """
-    v = Validator()
-    d = v.obj(data, "$")
-    if d is not None:
-        v.known_keys(d, "$", INPUT_SCHEMA["properties"]["submissions"]["items"]["properties"])
-        _submission(v, d, "$", participants, reference)
-    return [("" if path == "$" else path.removeprefix("$."), msg) for path, msg in v.errors]
+    errors = schema_errors(data, submission_only=True, root="")
+    if isinstance(data, Mapping):
+        errors += submission_rules(Fields(data, "", {p for p, _ in errors}), participants,
+                                   reference)
+    return errors
+
+
+ROUNDING_RULE = ("Rounding: measure points are rounded once, after the partial-point "
+                 "arithmetic; every other figure is exact until shown and then rounded half up "
+                 "once, as the seed's scores \"are expressed to the fourth decimal place\" "
+                 "(Tables 3-5, note h).")
+
+
+def submitted_categories(inp: t.EntityQualityInput, cat: Mapping) -> tuple[str, ...]:
+    """The MIPS performance categories the entity submitted data for (complex patient bonus).
+
+    Quality: any quality submission other than a CMS-calculated administrative-claims measure.
+    Promoting interoperability: a PI score (it is scored only from submitted data). Improvement
+    activities are credited by CMS to MIPS APM participants, so an IA score alone is not
+    submitted data.
+    """
+    out = []
+    if any(s.submission.submission_method != c.ADMIN_CLAIMS for s in inp.submissions):
+        out.append("quality")
+    if cat["pi"] is not None:
+        out.append("promoting_interoperability")
+    return tuple(out)
 
 
 def evaluate(input_dict: Any, reference: Reference) -> dict:
@@ -246,7 +241,8 @@ def evaluate(input_dict: Any, reference: Reference) -> dict:
         improvement_activities=cat["ia"], promoting_interoperability=cat["pi"],
         cost=cat["cost"],
     )
-    final = final_score(scores, cat["complex_patient_bonus"] or 0)
+    final = final_score(scores, cat["complex_patient_bonus"] or 0,
+                        submitted_categories=submitted_categories(inp, cat))
     explanation = []
     if quality is None:
         explanation.append("The quality performance category is reweighted to 0.")
@@ -260,6 +256,7 @@ def evaluate(input_dict: Any, reference: Reference) -> dict:
         explanation.extend(cs.sentence for cs in quality.clinicians)
         explanation.append(quality.improvement.sentence)
     explanation.append(final.sentence)
+    explanation.append(ROUNDING_RULE)
     final_dict = final_to_dict(final)
     final_dict["category_scores"] = {
         "quality": _num(scores.quality), "cost": _num(scores.cost),

@@ -1,9 +1,13 @@
-"""Rounding used everywhere in the engine: half up, to four decimals.
+"""Where the engine rounds: half up, to four decimals, once per figure.
 
-The seed's tables express scores "to the fourth decimal place" (Tables 3-5, note h). Measure
-points are rounded half up to four decimals once, right after the partial-point arithmetic; the
-sums and percentages built from them are exact decimals, rounded half up to four decimals at
-each displayed step, so the figures in an explanation add up the way a reader checks them.
+The seed rounds in two places only: a measure's partial achievement points (measure 047 by
+registry, 120/156: 5.87327 -> 5.8733, §4.2.2) and the percent scores, which "are expressed to
+the fourth decimal place" (Tables 3-5, note h). So measure points are rounded once, right after
+the partial-point arithmetic (:func:`round_points`), and every figure built from them (a unit's
+percent score, the roll-up average, the improvement score, the quality percent score, the final
+score) is computed from exact decimals and rounded only when it is shown (:func:`q4`): no
+intermediate figure is rounded before it is used in the next step. A shown contribution may
+therefore differ in its last place from the shown total minus the other shown contributions.
 """
 
 from decimal import ROUND_HALF_UP, Decimal

@@ -43,7 +43,10 @@ class MeasureSubmission:
     of the required consecutively ranked beneficiaries, i.e. of min(248, sample)). It may be
     omitted for CMS-calculated measures (administrative claims) and CAHPS surveys.
     ``external_points`` carries achievement points CMS computes outside the benchmark file
-    (e.g. CAHPS for ACOs scored by the Shared Savings Program); it is used as given.
+    (e.g. CAHPS for ACOs scored by the Shared Savings Program); it is used as given once the
+    case minimum (``eligible_population``) is met. ``summary_measures`` holds a CAHPS survey's
+    summary survey measure scores as ``(measure id, rate)`` pairs, e.g. ``("CAHPS_1", 84.2)``:
+    the survey is one measure whose points are the average of theirs.
     """
 
     measure_id: str
@@ -55,6 +58,7 @@ class MeasureSubmission:
     data_completeness: float | None = None
     end_to_end: bool = False
     external_points: float | None = None
+    summary_measures: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +228,20 @@ class LeveledSubmission:
 
 
 @dataclass(frozen=True, slots=True)
+class PriorYear:
+    """What CMS holds for the prior performance period (§4.2.4 data sufficiency).
+
+    ``identifier`` is the identifier that submitted last year; ``achievement_percent`` its
+    achievement percent score; ``individual_percents`` the prior-year achievement percent
+    scores of the individuals now in the APM Entity (used when the identifier differs).
+    """
+
+    identifier: str
+    achievement_percent: Decimal | None = None
+    individual_percents: tuple[Decimal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class EntityQualityInput:
     entity_id: str
     apm_requires_mips_quality_reporting: bool
@@ -231,4 +249,6 @@ class EntityQualityInput:
     submissions: tuple[LeveledSubmission, ...]
     clinician_count: int | None = None  # defaults to the number of TIN/NPIs
     small_practice: bool | None = None  # defaults to clinician_count <= 15
-    prior_achievement_percent: Decimal | None = None
+    prior_achievement_percent: Decimal | None = None  # the same identifier's prior score
+    prior_year: PriorYear | None = None
+    improvement_score: Decimal | None = None  # as CMS provides it; wins over the prior data

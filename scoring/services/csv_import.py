@@ -144,18 +144,22 @@ def _check_entities(parsed: Parsed) -> list:
     return plan
 
 
-def _check_participants(parsed: Parsed) -> list:
-    entities = _entities_by_id(parsed)
-    seen: dict[tuple, int] = {}
-    plan = []
+def _rows_of_known_entities(parsed: Parsed, entities: dict[str, ApmEntity]):
+    """(row number, values, entity) of every cell-valid row; an unknown entity ID is an error."""
     for index, values, ok in parsed.rows:
         entity = entities.get(values.get("entity_id"))
         if values.get("entity_id") and entity is None:
             parsed.error(index, "entity_id", "no 2020 APM Entity has this ID",
                          values["entity_id"])
             continue
-        if not ok:
-            continue
+        if ok:
+            yield index, values, entity
+
+
+def _check_participants(parsed: Parsed) -> list:
+    seen: dict[tuple, int] = {}
+    plan = []
+    for index, values, entity in _rows_of_known_entities(parsed, _entities_by_id(parsed)):
         key = (entity.pk, values["tin"], values["npi"])
         if key in seen:
             parsed.error(index, "npi", f"duplicates row {seen[key]}", values["npi"])
@@ -175,14 +179,7 @@ def _check_submissions(parsed: Parsed) -> list:
     reference = get_reference()
     seen: dict[tuple, int] = {}
     plan = []
-    for index, values, ok in parsed.rows:
-        entity = entities.get(values.get("entity_id"))
-        if values.get("entity_id") and entity is None:
-            parsed.error(index, "entity_id", "no 2020 APM Entity has this ID",
-                         values["entity_id"])
-            continue
-        if not ok:
-            continue
+    for index, values, entity in _rows_of_known_entities(parsed, entities):
         problems = check_submission(submission_dict(values), participants.get(entity.pk, {}),
                                     reference)
         for name, message in problems:

@@ -91,8 +91,13 @@ def test_a_measure_without_benchmark_earns_3_points_outside_the_web_interface():
     assert a.status == t.NO_BENCHMARK_FLOOR
     assert a.points == 3.0
     assert "no 2020 benchmark for measure 370 by submission method registry" in a.reason
+
+
+def test_a_cahps_survey_without_benchmark_is_excluded_like_other_cms_collected_measures():
+    # CMS draws the survey sample itself (no completeness floor), so, like the Web Interface
+    # and administrative claims (§4.2.2 exceptions 1-2), no benchmark means no 3-point floor.
     survey = score_submission(sub("ACO321", "certifiedSurveyVendor", rate=80, cases=100), REF)
-    assert (survey.status, survey.points) == (t.NO_BENCHMARK_FLOOR, 3.0)
+    assert (survey.status, survey.points) == (t.EXCLUDED_NO_BENCHMARK, None)
 
 
 def test_a_measure_under_the_20_case_minimum_earns_3_points_when_complete():
@@ -157,9 +162,9 @@ def test_web_interface_completeness_is_248_consecutive_or_all_when_fewer(reporte
     assert web_interface_completeness(reported, sample) == pytest.approx(percent)
 
 
-def test_external_points_are_used_as_given():
+def test_external_points_are_used_as_given_when_the_case_minimum_is_met():
     a = score_submission(MeasureSubmission("ACO321", "certifiedSurveyVendor",
-                                           external_points=5.4), REF)
+                                           external_points=5.4, eligible_population=20), REF)
     assert (a.status, a.points) == (t.EXTERNAL_POINTS, 5.4)
 
 

@@ -1,5 +1,6 @@
 """Measure bonus points (seed §4.2.3, §4.3.1-§4.3.3)."""
 
+import itertools
 from pathlib import Path
 
 from scoring.engine import MeasureSubmission, load_reference_from_package
@@ -37,14 +38,20 @@ def test_web_interface_and_cms_calculated_measures_earn_no_high_priority_bonus()
     assert high_priority_value("outcome", True, "administrativeClaims")[0] == 0
 
 
-def test_the_first_required_outcome_measure_earns_no_high_priority_bonus():
-    # 370 outcome (required), 236 intermediate outcome (2), 047 high priority process (1).
-    b = bonus([pair("370", "electronicHealthRecord"), pair("236", "registry"),
-               pair("047", "registry")])
-    assert b.required_measure_id == "370"
-    assert b.per_measure["370"].high_priority == 0
-    assert b.per_measure["236"].high_priority == 2
-    assert b.high_priority == 3
+def test_the_first_reported_outcome_measure_earns_no_bonus_whatever_the_order_of_submissions():
+    # §4.2.3: "Measure bonus points are not available for the first reported outcome measure,
+    # which is required to be reported." 370 outcome (2), 236 intermediate outcome (2), 047
+    # high priority process (1): both outcome measures would earn 2, so the lowest ID is first.
+    pairs = [pair("370", "electronicHealthRecord"), pair("236", "registry"),
+             pair("047", "registry")]
+    for order in itertools.permutations(pairs):
+        b = bonus(list(order))
+        assert b.required_measure_id == "236"
+        assert b.per_measure["236"].high_priority == 0
+        assert b.per_measure["370"].high_priority == 2
+        assert b.high_priority == 3
+        assert "first reported outcome measure, which is required to be reported" in (
+            b.required_note)
 
 
 def test_an_outcome_measure_that_cannot_earn_bonus_is_the_required_one():
@@ -69,7 +76,7 @@ def test_cahps_earns_2_high_priority_points_in_the_web_interface_set():
 
 
 def test_a_measure_reported_through_several_collection_types_earns_bonus_once():
-    b = bonus([pair("370", "electronicHealthRecord"),
+    b = bonus([pair("001", "electronicHealthRecord"),
                pair("236", "registry", e2e=True), pair("236", "electronicHealthRecord", e2e=True),
                pair("236", "claims")])
     assert b.per_measure["236"].high_priority == 2

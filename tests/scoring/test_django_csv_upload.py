@@ -180,3 +180,15 @@ def test_each_template_has_the_documented_header(client, cor_bob):
     assert body.splitlines()[0].startswith("entity_id,level,tin,npi,measure_id")
     page = client.get("/scoring/uploads/").content.decode()
     assert "data_completeness" in page and "required for claims, registry" in page
+
+
+def test_a_cms_calculated_row_without_its_case_count_is_refused_with_nothing_imported(cor_bob):
+    # §4.2.2 note 41: the case minimum is 20 (readmission 200), so CMS's points need a count.
+    make_entity("OCM-0001")
+    text = SUBMISSIONS_HEADER.replace("end_to_end", "end_to_end,performance_rate") + (
+        "OCM-0001,entity,,,047,registry,120,156,160,85,no,\n"
+        "OCM-0001,entity,,,458,administrativeClaims,,,,,no,14.2\n")
+    record = upload_import(actor=cor_bob, kind="submissions", upload=csv_file(text))
+    assert record.status == "rejected" and not QualitySubmission.objects.exists()
+    assert {(e["row"], e["column"]) for e in record.errors} == {(3, "eligible_population")}
+    assert "case count decides the case minimum" in record.errors[0]["rule"]

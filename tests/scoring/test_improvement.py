@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from scoring.engine import improvement_score
+from scoring.engine.rounding import q4
 
 
 def test_improvement_is_the_relative_increase_times_10_percent():
@@ -42,7 +43,9 @@ def test_without_submissions_this_year_no_improvement_applies():
     assert not res.applied and res.score == 0
 
 
-def test_improvement_is_rounded_half_up_to_four_decimals():
+def test_improvement_is_exact_and_rounded_once_when_shown():
     res = improvement_score(Decimal(50), Decimal(45))  # 1.11111...
-    assert res.score == Decimal("1.1111")
-    assert improvement_score(Decimal("40.00015"), Decimal(40)).score == Decimal("0.0000")
+    assert res.score == Decimal(5) / Decimal(45) * 10
+    assert q4(res.score) == Decimal("1.1111")
+    assert "Improvement score 1.1111 percentage points" in res.sentence
+    assert q4(improvement_score(Decimal("40.00015"), Decimal(40)).score) == Decimal("0.0000")

@@ -74,7 +74,8 @@ def test_evaluate_explains_each_measure_and_the_final_score():
     final = out["final"]
     assert final["weights"] == {"quality": 0.5, "cost": 0.0, "ia": 0.2, "pi": 0.3}
     assert 0 <= final["final_score"] <= 100
-    assert out["explanation"][-1] == final["sentence"]
+    assert out["explanation"][-2] == final["sentence"]
+    assert out["explanation"][-1].startswith("Rounding:")
     assert any("Measure 047 via registry" in s for s in out["explanation"])
 
 
@@ -107,7 +108,7 @@ def test_a_tin_npi_roll_up_through_json():
 
 
 def test_web_interface_completeness_may_be_given_as_beneficiary_counts():
-    data = example()
+    data = example(clinician_count=30)  # the Web Interface is for 25 or more clinicians
     data["submissions"] = [
         {"level": "entity", "measure_id": "110", "submission_method": "cmsWebInterface",
          "performance_rate": 95.0, "eligible_population": 600, "wi_reported_beneficiaries": 248,
