@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, run_transition
+from qis_portal.workflow import SystemActor, WorkflowConflict, run_transition
 from scoring.choices import PERFORMANCE_YEAR
 from scoring.engine import ContractError, evaluate
 from scoring.models import ApmEntity, EntityScore, QualitySubmission, ScoringRun
@@ -24,19 +24,7 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 200
 
 
-class SystemActor:
-    """The worker's actor: audited as "system", allowed only the run's own transitions."""
-
-    is_authenticated = False
-    pk = None
-    email = "system"
-    PERMISSIONS = frozenset({"scoring.execute_scoringrun"})
-
-    def has_perm(self, perm: str, obj=None) -> bool:
-        return perm in self.PERMISSIONS
-
-
-SYSTEM = SystemActor()
+SYSTEM = SystemActor("scoring.execute_scoringrun")  # the worker, audited as "system"
 
 
 def scoring_run_start(*, actor, performance_year: int = PERFORMANCE_YEAR,
