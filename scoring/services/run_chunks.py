@@ -5,7 +5,8 @@ The reads are ``.values()`` rows for the whole chunk (entities, participants, su
 grouped in Python; the engine input of each entity is built by ``entity_contract``, the same
 function that scores one entity on its page (from an unsaved model instance built from its
 row, and submissions as plain attribute rows), so a chunk's result equals scoring each entity
-alone (tests/scoring/test_django_run_chunks.py proves it).
+alone (tests/scoring/test_django_run_chunks.py proves it): rows are read in the models' own
+order, as the page reads them.
 """
 
 from collections import defaultdict
@@ -34,10 +35,12 @@ def chunk_inputs(entity_pks: list[int]) -> list[tuple[int, dict]]:
     """(entity pk, engine input) for each entity of the chunk, in primary-key order."""
     pairs: dict[int, list] = defaultdict(list)
     for entity_id, tin, npi in (Participant.objects.filter(entity_id__in=entity_pks)
-                                .order_by("pk").values_list("entity_id", "tin", "npi")):
+                                .order_by("entity_id", *Participant._meta.ordering)
+                                .values_list("entity_id", "tin", "npi")):
         pairs[entity_id].append((tin, npi))
     submissions: dict[int, list] = defaultdict(list)
-    for row in QualitySubmission.objects.filter(entity_id__in=entity_pks).order_by("pk").values():
+    for row in (QualitySubmission.objects.filter(entity_id__in=entity_pks)
+                .order_by("entity_id", *QualitySubmission._meta.ordering).values()):
         submissions[row["entity_id"]].append(SimpleNamespace(**row))
     entities = ApmEntity.objects.filter(pk__in=entity_pks).order_by("pk").values()
     return [(entity.pk, entity_contract(entity, pairs[entity.pk], submissions[entity.pk]))

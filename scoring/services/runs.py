@@ -23,7 +23,7 @@ from scoring.models import ApmEntity, ScoringChunk, ScoringRun
 from scoring.services.run_chunks import chunk_score
 
 logger = logging.getLogger(__name__)
-CHUNK_ROWS = 20_000  # measure rows per chunk: a few seconds of engine time
+CHUNK_ROWS = 5_000  # measure rows per chunk: about a second of engine time
 CHUNK_MAX_ENTITIES = 500
 SYSTEM = SystemActor("scoring.execute_scoringrun")  # the worker, audited as "system"
 PERMISSION = "scoring.execute_scoringrun"
