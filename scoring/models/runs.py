@@ -9,7 +9,8 @@ from scoring.models.entities import ApmEntity
 
 
 class ScoringRun(FSMModelMixin, models.Model):
-    """Scores every APM Entity of a performance year in the background (a Celery task)."""
+    """Scores every APM Entity of a performance year in the background: one Celery task plans
+    the run into chunks (``ScoringChunk``), one task per chunk scores it, on any worker."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -65,6 +66,28 @@ class ScoringRun(FSMModelMixin, models.Model):
     @transition(field=status, source=[Status.QUEUED, Status.RUNNING], target=Status.FAILED)
     def fail(self):
         """An unexpected error stopped the run; its message is kept in ``error``."""
+
+
+class ScoringChunk(models.Model):
+    """A slice of a run's entities, scored in one transaction by one task.
+
+    The task locks this row, scores its entities, stores their results, marks it done and adds
+    its counts to the run, all in that transaction: a task delivered twice finds it done and
+    does nothing, a worker killed mid-chunk leaves nothing behind, so ``run.done`` is exact."""
+
+    run = models.ForeignKey(ScoringRun, on_delete=models.CASCADE, related_name="chunks")
+    number = models.PositiveIntegerField()
+    entity_pks = models.JSONField(help_text="The primary keys of the chunk's entities.")
+    measure_rows = models.PositiveIntegerField(default=0)
+    scored_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run_id", "number"]
+        constraints = [models.UniqueConstraint(fields=["run", "number"],
+                                               name="scoring_one_chunk_number_per_run")]
+
+    def __str__(self) -> str:
+        return f"Chunk {self.number} of run #{self.run_id}"
 
 
 class EntityScore(models.Model):

@@ -1,22 +1,29 @@
-"""CSV uploads: every row validated; one bad row imports nothing and the report lists all."""
+"""Data uploads: every row validated; one bad row imports nothing and the report lists all."""
 
 from django.conf import settings
 from django.db import models
+from django_fsm import FSMField, FSMModelMixin, transition
 
 
-class DataUpload(models.Model):
+class DataUpload(FSMModelMixin, models.Model):
+    """One uploaded file and its outcome. It is created while its rows are checked and takes
+    exactly one step, in the same transaction (scoring.services.uploads): accepted, every row
+    imported, or rejected, nothing imported and every problem kept."""
+
     class Kind(models.TextChoices):
         ENTITIES = "entities", "APM Entities"
         PARTICIPANTS = "participants", "Participation lists (TIN/NPI)"
         SUBMISSIONS = "submissions", "Quality measure data"
 
     class Status(models.TextChoices):
+        CHECKING = "checking", "Checking rows"
         ACCEPTED = "accepted", "Imported"
         REJECTED = "rejected", "Rejected: nothing imported"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     filename = models.CharField(max_length=200)
-    status = models.CharField(max_length=10, choices=Status.choices)
+    status = FSMField(max_length=10, choices=Status.choices, default=Status.CHECKING,
+                      protected=True)
     row_count = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
@@ -32,6 +39,14 @@ class DataUpload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} upload #{self.pk}"
+
+    @transition(field=status, source=Status.CHECKING, target=Status.ACCEPTED)
+    def accept(self):
+        """Every row passed and is imported."""
+
+    @transition(field=status, source=Status.CHECKING, target=Status.REJECTED)
+    def reject(self):
+        """At least one bad row: nothing imported, every problem listed."""
 
     @property
     def error_rows(self) -> int:

@@ -10,9 +10,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 
-from qis_portal.services.audit import audit_record
 from scoring.choices import PERFORMANCE_YEAR
 from scoring.engine import check_submission
 from scoring.models import ApmEntity, DataUpload, Participant, QualitySubmission
@@ -20,6 +18,7 @@ from scoring.services.contract import SUBMISSION_FIELDS, engine_participants, su
 from scoring.services.csv_columns import COLUMNS
 from scoring.services.entities import ENTITY_FIELDS
 from scoring.services.reference import get_reference
+from scoring.services.uploads import upload_record
 
 MAX_BYTES = 5 * 1024 * 1024
 # Optional entity columns whose blank cell means a value rather than "none".
@@ -245,17 +244,6 @@ def upload_import(*, actor, kind: str, upload, request=None) -> DataUpload:
     parsed = parse_csv(kind, upload)
     check, write = _STEPS[kind]
     plan = check(parsed) if parsed.rows else []
-    record = DataUpload(kind=kind, filename=(upload.name or "upload.csv")[-200:],
-                        uploaded_by=actor, row_count=len(parsed.rows))
-    with transaction.atomic():
-        if parsed.errors:
-            record.status = DataUpload.Status.REJECTED
-            record.errors = sorted(parsed.errors, key=lambda e: (e["row"], e["column"]))
-        else:
-            record.status = DataUpload.Status.ACCEPTED
-            record.created_count, record.updated_count = write(plan)
-        record.save()
-        audit_record(action=f"dataupload.{record.status}", actor=actor, target=record,
-                     request=request, details={"kind": kind, "rows": record.row_count,
-                                               "errors": len(record.errors)})
-    return record
+    return upload_record(actor=actor, kind=kind, filename=upload.name or "upload.csv",
+                         row_count=len(parsed.rows), errors=parsed.errors,
+                         write=lambda: write(plan), request=request)

@@ -1,45 +1,32 @@
-"""Batch scoring: start a run (browser or API) and execute it (the Celery task's body).
+"""Batch scoring: start a run (browser or API), plan it into chunks, score the chunks.
 
-Execution is idempotent and resumable: each entity's result is one row keyed by (run, entity),
-so a task delivered twice, or restarted after a worker died, scores only what is missing and
-never writes a result twice. Progress (done / total) is counted from those rows.
+A run fans out: the ``score_run`` task plans it (``scoring_run_plan``: the year's entities in
+chunks of about ``CHUNK_ROWS`` measure rows) and enqueues one ``score_chunk`` task per chunk,
+so every worker process on every machine takes chunks. Each chunk is one transaction
+(``run_chunks.chunk_score``) and idempotent: a task delivered twice, or redelivered after its
+worker died, stores nothing twice and loses nothing; the run's done / total are exact. The run
+finishes when its last chunk is scored, whichever worker scores it. Without Redis the same
+tasks run in the embedded worker (the SQLite-file broker).
 """
 
 import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Count
 from django.utils import timezone
 
 from qis_portal.services.audit import audit_record
-from qis_portal.workflow import WorkflowConflict, run_transition
+from qis_portal.workflow import SystemActor, WorkflowConflict, run_transition
 from scoring.choices import PERFORMANCE_YEAR
-from scoring.engine import ContractError, evaluate
-from scoring.models import ApmEntity, EntityScore, QualitySubmission, ScoringRun
-from scoring.services.contract import entity_contract, key_numbers
-from scoring.services.reference import get_reference
+from scoring.models import ApmEntity, ScoringChunk, ScoringRun
+from scoring.services.run_chunks import chunk_score
 
 logger = logging.getLogger(__name__)
-CHUNK_SIZE = 200
-# Chunks one task scores before it hands the rest to a fresh task: each task stays far below
-# the broker's visibility timeout (minutes), however many entities a year has.
-CHUNKS_PER_TASK = 10
-
-
-class SystemActor:
-    """The worker's actor: audited as "system", allowed only the run's own transitions."""
-
-    is_authenticated = False
-    pk = None
-    email = "system"
-    PERMISSIONS = frozenset({"scoring.execute_scoringrun"})
-
-    def has_perm(self, perm: str, obj=None) -> bool:
-        return perm in self.PERMISSIONS
-
-
-SYSTEM = SystemActor()
+CHUNK_ROWS = 5_000  # measure rows per chunk: about a second of engine time
+CHUNK_MAX_ENTITIES = 500
+SYSTEM = SystemActor("scoring.execute_scoringrun")  # the worker, audited as "system"
+PERMISSION = "scoring.execute_scoringrun"
 
 
 def scoring_run_start(*, actor, performance_year: int = PERFORMANCE_YEAR,
@@ -64,33 +51,73 @@ def scoring_run_start(*, actor, performance_year: int = PERFORMANCE_YEAR,
     return run
 
 
-def _score_entity(run: ScoringRun, entity: ApmEntity, reference) -> EntityScore:
-    data = entity_contract(entity, [(p.tin, p.npi) for p in entity.participants.all()],
-                           entity.submissions.all())
+def split_chunks(sizes, chunk_rows: int, max_entities: int = CHUNK_MAX_ENTITIES
+                 ) -> list[tuple[list[int], int]]:
+    """(entity pks, measure rows) per chunk from (pk, rows) in order; whole entities only."""
+    chunks, pks, rows = [], [], 0
+    for pk, count in sizes:
+        pks.append(pk)
+        rows += count
+        if rows >= chunk_rows or len(pks) >= max_entities:
+            chunks.append((pks, rows))
+            pks, rows = [], 0
+    if pks:
+        chunks.append((pks, rows))
+    return chunks
+
+
+def _plan(run_id: int, chunk_rows: int) -> None:
+    with transaction.atomic():
+        run = ScoringRun.objects.select_for_update().get(pk=run_id)
+        if run.chunks.exists():
+            return  # planned by an earlier delivery of the task
+        sizes = (ApmEntity.objects.filter(performance_year=run.performance_year)
+                 .annotate(rows=Count("submissions")).order_by("pk").values_list("pk", "rows"))
+        chunks = split_chunks(sizes, chunk_rows)
+        ScoringChunk.objects.bulk_create(
+            ScoringChunk(run=run, number=n, entity_pks=pks, measure_rows=rows)
+            for n, (pks, rows) in enumerate(chunks, start=1))
+        ScoringRun.objects.filter(pk=run_id).update(total=sum(len(p) for p, _ in chunks))
+
+
+def _fail(run_id: int, exc: Exception) -> ScoringRun:
+    logger.exception("Scoring run %s failed", run_id)
+    message = f"{type(exc).__name__}: {exc}"[:500]
+
+    def record(locked: ScoringRun) -> None:
+        locked.error = message
+        locked.finished_at = timezone.now()
+
     try:
-        output = evaluate(data, reference)
-    except ContractError as exc:
-        return EntityScore(run=run, entity=entity, status=EntityScore.Status.INVALID,
-                           errors=[{"path": path, "message": msg} for path, msg in exc.errors])
-    return EntityScore(run=run, entity=entity, status=EntityScore.Status.SCORED, output=output,
-                       **key_numbers(output))
+        return run_transition(obj=ScoringRun.objects.get(pk=run_id), transition="fail",
+                              actor=SYSTEM, permission=PERMISSION, before=record)
+    except WorkflowConflict:
+        return ScoringRun.objects.get(pk=run_id)  # another chunk recorded the failure first
 
 
-def _refresh_progress(run_id: int) -> None:
-    scores = EntityScore.objects.filter(run_id=run_id)
-    ScoringRun.objects.filter(pk=run_id).update(
-        done=scores.count(), invalid=scores.filter(status=EntityScore.Status.INVALID).count())
-
-
-def scoring_run_execute(*, run_id: int, chunk_size: int = CHUNK_SIZE,
-                        max_chunks: int | None = None) -> ScoringRun:
-    """Score every entity of the run's year that has no result yet, then finish the run.
-
-    With `max_chunks`, stop after that many chunks and return the run still running when
-    entities remain (the task then queues itself again to go on)."""
+def scoring_run_finish_if_complete(*, run_id: int) -> ScoringRun:
+    """Finish the run once no chunk is left; a no-op while chunks remain or once finished."""
     run = ScoringRun.objects.get(pk=run_id)
-    if run.status in (ScoringRun.Status.FINISHED, ScoringRun.Status.FAILED):
+    if run.status != ScoringRun.Status.RUNNING or run.chunks.filter(
+            scored_at__isnull=True).exists():
         return run
+
+    def finished(locked: ScoringRun) -> None:
+        if locked.chunks.filter(scored_at__isnull=True).exists():
+            raise WorkflowConflict("Chunks of this run are still being scored.")
+        locked.finished_at = timezone.now()
+
+    try:
+        return run_transition(obj=run, transition="finish", actor=SYSTEM,
+                              permission=PERMISSION, before=finished,
+                              details={"done": run.done, "invalid": run.invalid})
+    except WorkflowConflict:
+        return ScoringRun.objects.get(pk=run_id)  # a parallel chunk finished it first
+
+
+def scoring_run_plan(*, run_id: int, chunk_rows: int | None = None) -> list[int]:
+    """Start the run (once) and cut it into chunks (once); return the chunks not yet scored."""
+    run = ScoringRun.objects.get(pk=run_id)
     if run.status == ScoringRun.Status.QUEUED:
 
         def started(locked: ScoringRun) -> None:
@@ -98,48 +125,40 @@ def scoring_run_execute(*, run_id: int, chunk_size: int = CHUNK_SIZE,
 
         try:
             run = run_transition(obj=run, transition="start", actor=SYSTEM,
-                                 permission="scoring.execute_scoringrun", before=started)
+                                 permission=PERMISSION, before=started)
         except WorkflowConflict:
             run = ScoringRun.objects.get(pk=run_id)  # another delivery of the task started it
-            if run.status != ScoringRun.Status.RUNNING:
-                return run
+    if run.status != ScoringRun.Status.RUNNING:
+        return []
     try:
-        reference = get_reference()
-        pending = list(ApmEntity.objects.filter(performance_year=run.performance_year)
-                       .exclude(scores__run=run).order_by("pk").values_list("pk", flat=True))
-        ScoringRun.objects.filter(pk=run.pk).update(
-            total=EntityScore.objects.filter(run=run).count() + len(pending))
-        submissions = QualitySubmission.objects.order_by("pk")
-        starts = range(0, len(pending), chunk_size)
-        if max_chunks is not None and len(starts) > max_chunks:
-            starts = starts[:max_chunks]
-        for start in starts:
-            entities = (ApmEntity.objects.filter(pk__in=pending[start:start + chunk_size])
-                        .prefetch_related("participants",
-                                          Prefetch("submissions", queryset=submissions))
-                        .order_by("pk"))
-            rows = [_score_entity(run, entity, reference) for entity in entities]
-            EntityScore.objects.bulk_create(rows, ignore_conflicts=True)
-            _refresh_progress(run.pk)
+        _plan(run_id, chunk_rows or CHUNK_ROWS)
     except Exception as exc:
-        logger.exception("Scoring run %s failed", run.pk)
-        message = f"{type(exc).__name__}: {exc}"[:500]
+        _fail(run_id, exc)
+        return []
+    pending = list(ScoringChunk.objects.filter(run_id=run_id, scored_at__isnull=True)
+                   .order_by("number").values_list("pk", flat=True))
+    if not pending:
+        scoring_run_finish_if_complete(run_id=run_id)
+    return pending
 
-        def record(locked: ScoringRun) -> None:
-            locked.error = message
-            locked.finished_at = timezone.now()
 
-        return run_transition(obj=run, transition="fail", actor=SYSTEM,
-                              permission="scoring.execute_scoringrun", before=record)
-    _refresh_progress(run.pk)
-    if len(starts) * chunk_size < len(pending):
-        return ScoringRun.objects.get(pk=run.pk)  # more to score, in the next task
-
-    def finished(locked: ScoringRun) -> None:
-        locked.finished_at = timezone.now()
-
+def scoring_chunk_execute(*, chunk_id: int) -> int:
+    """Score one chunk (the ``score_chunk`` task's body); finish the run if it was the last.
+    An unexpected error fails the run with its message; a lost worker (not an Exception)
+    leaves the chunk unscored for the redelivered task."""
+    run_id = ScoringChunk.objects.values_list("run_id", flat=True).get(pk=chunk_id)
     try:
-        return run_transition(obj=run, transition="finish", actor=SYSTEM,
-                              permission="scoring.execute_scoringrun", before=finished)
-    except WorkflowConflict:
-        return ScoringRun.objects.get(pk=run_id)  # a parallel delivery finished it first
+        stored = chunk_score(chunk_id)
+    except Exception as exc:
+        _fail(run_id, exc)
+        return 0
+    scoring_run_finish_if_complete(run_id=run_id)
+    return stored
+
+
+def scoring_run_execute(*, run_id: int, chunk_rows: int | None = None) -> ScoringRun:
+    """Plan and score a whole run in this process (the demo seed, ``manage.py`` and tests);
+    the workers do the same chunk by chunk through the tasks."""
+    for chunk_id in scoring_run_plan(run_id=run_id, chunk_rows=chunk_rows):
+        scoring_chunk_execute(chunk_id=chunk_id)
+    return ScoringRun.objects.get(pk=run_id)

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied
 
 from qis_portal.workflow import WorkflowConflict
 from scoring import tasks
-from scoring.models import EntityScore, ScoringRun
+from scoring.models import EntityScore, ScoringChunk, ScoringRun
+from scoring.services import run_chunks
 from scoring.services import runs as run_services
 from scoring.services.runs import scoring_run_execute, scoring_run_start
 from tests.scoring.conftest import add_047, add_458, make_entity
@@ -36,10 +37,26 @@ def test_starting_a_run_enqueues_the_task_once_the_transaction_commits(
     assert (run.status, run.total, run.done) == ("queued", 3, 0)
 
 
-def test_the_task_scores_every_entity_and_stores_the_output(cor_bob, three_entities):
+def test_the_run_task_plans_chunks_and_enqueues_one_task_per_chunk(cor_bob, three_entities,
+                                                                   monkeypatch):
     run = ScoringRun.objects.create(total=3, created_by=cor_bob)
+    sent = []
+    monkeypatch.setattr(tasks.score_chunk, "delay", sent.append)
+    monkeypatch.setattr(run_services, "CHUNK_ROWS", 1)
     assert tasks.score_run.run(run.pk) == 3
+    chunks = list(ScoringChunk.objects.filter(run=run).order_by("number"))
+    assert sent == [chunk.pk for chunk in chunks]
+    assert [chunk.entity_pks for chunk in chunks] == [[e.pk] for e in three_entities]
+    assert [chunk.measure_rows for chunk in chunks] == [2, 2, 1]
+    assert ScoringRun.objects.get(pk=run.pk).status == "running"
+    for chunk_id in sent:
+        tasks.score_chunk.run(chunk_id)
     run = ScoringRun.objects.get(pk=run.pk)
+    assert (run.status, run.done, run.total, run.invalid) == ("finished", 3, 3, 1)
+
+
+def test_the_run_scores_every_entity_and_stores_the_output(cor_bob, three_entities):
+    run = scoring_run_execute(run_id=ScoringRun.objects.create(total=3, created_by=cor_bob).pk)
     assert (run.status, run.done, run.total, run.invalid) == ("finished", 3, 3, 1)
     assert run.started_at and run.finished_at
     scored = EntityScore.objects.get(run=run, entity=three_entities[0])
@@ -58,29 +75,30 @@ def test_running_the_task_twice_scores_nothing_twice(cor_bob, three_entities):
     scoring_run_execute(run_id=run.pk)
     first = list(EntityScore.objects.values_list("pk", "final_score").order_by("pk"))
     again = scoring_run_execute(run_id=run.pk)
-    assert again.status == "finished"
+    assert (again.status, again.done) == ("finished", 3)
     assert list(EntityScore.objects.values_list("pk", "final_score").order_by("pk")) == first
 
 
 def test_a_redelivered_task_resumes_where_the_dead_worker_stopped(cor_bob, three_entities,
                                                                   monkeypatch):
     run = ScoringRun.objects.create(total=3, created_by=cor_bob)
-    real = run_services._score_entity
+    real = run_chunks.score_input
     calls = []
 
-    def dies_on_the_second_chunk(run_, entity, reference):
-        if calls and entity.entity_id == "OCM-0002":
+    def dies_in_the_second_chunk(run_id, entity_pk, data, reference):
+        if calls and data["entity"]["id"] == "OCM-0002":
             raise KeyboardInterrupt("worker lost")
-        calls.append(entity.entity_id)
-        return real(run_, entity, reference)
+        calls.append(data["entity"]["id"])
+        return real(run_id, entity_pk, data, reference)
 
-    monkeypatch.setattr(run_services, "_score_entity", dies_on_the_second_chunk)
+    monkeypatch.setattr(run_chunks, "score_input", dies_in_the_second_chunk)
     with pytest.raises(KeyboardInterrupt):
-        scoring_run_execute(run_id=run.pk, chunk_size=1)
+        scoring_run_execute(run_id=run.pk, chunk_rows=1)
     stuck = ScoringRun.objects.get(pk=run.pk)
     assert (stuck.status, stuck.done) == ("running", 1)
-    monkeypatch.setattr(run_services, "_score_entity", real)
-    done = scoring_run_execute(run_id=run.pk, chunk_size=1)
+    assert EntityScore.objects.filter(run=run).count() == 1
+    monkeypatch.setattr(run_chunks, "score_input", real)
+    done = scoring_run_execute(run_id=run.pk, chunk_rows=1)
     assert (done.status, done.done) == ("finished", 3)
     assert EntityScore.objects.filter(run=run).count() == 3
 
@@ -88,16 +106,17 @@ def test_a_redelivered_task_resumes_where_the_dead_worker_stopped(cor_bob, three
 def test_progress_is_counted_chunk_by_chunk(cor_bob, three_entities, monkeypatch):
     run = ScoringRun.objects.create(total=3, created_by=cor_bob)
     seen = []
-    real = run_services._refresh_progress
+    real = run_services.scoring_run_finish_if_complete
 
-    def record(run_id):
-        real(run_id)
+    def record(*, run_id):
         current = ScoringRun.objects.get(pk=run_id)
-        seen.append((current.done, current.total))
+        seen.append((current.done, current.total, current.status))
+        return real(run_id=run_id)
 
-    monkeypatch.setattr(run_services, "_refresh_progress", record)
-    scoring_run_execute(run_id=run.pk, chunk_size=2)
-    assert seen == [(2, 3), (3, 3), (3, 3)]
+    monkeypatch.setattr(run_services, "scoring_run_finish_if_complete", record)
+    scoring_run_execute(run_id=run.pk, chunk_rows=3)  # 047 + 458 twice: chunks of 2 and 1
+    assert seen == [(2, 3, "running"), (3, 3, "running")]
+    assert ScoringRun.objects.get(pk=run.pk).status == "finished"
 
 
 def test_an_unexpected_error_fails_the_run_with_its_message(cor_bob, three_entities,
@@ -107,9 +126,10 @@ def test_an_unexpected_error_fails_the_run_with_its_message(cor_bob, three_entit
     def broken():
         raise RuntimeError("package files missing")
 
-    monkeypatch.setattr(run_services, "get_reference", broken)
+    monkeypatch.setattr(run_chunks, "get_reference", broken)
     failed = scoring_run_execute(run_id=run.pk)
     assert failed.status == "failed" and failed.error == "RuntimeError: package files missing"
+    assert failed.done == 0 and not EntityScore.objects.filter(run=run).exists()
     assert scoring_run_execute(run_id=run.pk).status == "failed"  # stays failed
 
 
