@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from qis_portal.models import AuditEvent
 from tests.access.conftest import client_for, consume
+from tests.access.matrix import _url, restricted_leak
 from tests.access.routes import CHECKS
-from tests.access.test_access_matrix import _url, restricted_leak
 from tests.access.world import SURVEY_COMMENT
 
 pytestmark = pytest.mark.django_db

@@ -56,6 +56,10 @@ def axe_violations(page) -> list[dict]:
     """Run axe-core (from npm) on the current page; return its violations (WCAG 2.1 AA rules)."""
     # Evaluated through the DevTools protocol, not a <script> tag: the page's CSP forbids
     # inline scripts, and the test should see the page with its real policy in force.
+    # A locator that matched early in a navigation can return while the parser is still
+    # waiting on the scripts at the end of <body>: judge the page once they have run (USWDS
+    # moves the session-timeout modal into its hidden wrapper then), not half-built.
+    page.wait_for_load_state("load")
     page.evaluate(AXE_JS.read_text() + "\n;undefined")
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: {type: 'tag',
