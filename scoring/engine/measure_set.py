@@ -230,7 +230,11 @@ def fold_summary_measures(submissions: Sequence[t.MeasureSubmission]
             cases = [s.eligible_population for s in ssms if s.eligible_population is not None]
             rest.append(t.MeasureSubmission(parent, c.SURVEY, summary_measures=scores,
                                             eligible_population=max(cases, default=None)))
-        elif not rest[at].summary_measures and rest[at].external_points is None:
+        elif rest[at].summary_measures or rest[at].external_points is not None:
+            notes.append(f"Summary survey measures ({ids}) not used: measure {parent} came with "
+                         f"its own scores, and it counts once (§4.3.3).")
+            continue
+        else:
             rest[at] = replace(rest[at], summary_measures=scores)
         notes.append(f"Summary survey measures ({ids}) scored inside the one measure {parent}: "
                      f"\"The CAHPS for MIPS measure, if submitted, will be considered as one of "

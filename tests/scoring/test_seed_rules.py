@@ -93,6 +93,11 @@ def test_cahps_for_mips_summary_measures_are_one_of_the_six_required_measures():
         summary_measures=tuple((s.measure_id, 90.0) for s in ssms)), registry("047")],
         REF, entity(30))
     assert row_of(as_one, "321").points == survey_rows[0].points
+    with_cms_points = score_unit([*ssms, MeasureSubmission("321", SURVEY, external_points=8,
+                                                           eligible_population=300)],
+                                 REF, entity(30))
+    assert [m.points for m in with_cms_points.measures if m.submission_method == SURVEY] == [8]
+    assert any("not used" in n for n in with_cms_points.notes)
 
 
 def wi_and_cahps():
