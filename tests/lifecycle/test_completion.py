@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from qio_program.lifecycle.services import completion as services
 from qio_program.lifecycle.tasks import close_ended_task_order_accounts
-from qis_portal.models import AuditEvent, Notification, User
+from qis_portal.models import ApiToken, AuditEvent, Notification, User
+from qis_portal.services.tokens import api_token_create
 from qis_portal.workflow import WorkflowConflict
 from tests.lifecycle import builders
 
@@ -67,6 +68,19 @@ class TestClosingAccounts:
                                            kind="lifecycle.accounts_closed").exists()
         ended.refresh_from_db()
         assert ended.accounts_closed_at is not None
+
+    def test_a_closed_account_loses_its_tokens_and_sessions_at_once(
+            self, ended, associate_ann, client):
+        _, key = api_token_create(user=associate_ann, name="nightly export")
+        client.force_login(associate_ann)
+        self.sweep(date(2029, 10, 1))
+        assert ApiToken.objects.get(user=associate_ann).revoked_at is not None
+        assert AuditEvent.objects.filter(action="auth.access_ended",
+                                         target_id=str(associate_ann.pk)).exists()
+        # Reopening the account does not bring the old session or token back.
+        User.objects.filter(pk=associate_ann.pk).update(is_active=True)
+        assert client.get("/")["Location"].startswith("/accounts/login/")
+        assert client.get("/api/me/", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
         assert self.sweep(date(2029, 10, 2)) == 0
 
     def test_a_qio_awarded_the_next_task_order_keeps_its_accounts(self, ended, cor_bob,
