@@ -46,12 +46,17 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            logger.info("%s %s %s", request.method, request.path, response.status_code, extra={
-                "request_id": request_id, "user_id": _user_id(request),
-                "method": request.method, "route": _route(request), "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round((time.monotonic() - started) * 1000, 1),
-            })
+            level = (logging.ERROR if response.status_code >= 500 else
+                     logging.WARNING if response.status_code >= 400 else logging.INFO)
+            # This line replaces django.request's "Not Found: /x" for the same response (an
+            # uncaught exception still gets its traceback logged, with the request id).
+            response._has_been_logged = True
+            logger.log(level, "%s %s %s", request.method, request.path, response.status_code,
+                       extra={
+                           "request_id": request_id, "user_id": _user_id(request),
+                           "method": request.method, "route": _route(request),
+                           "path": request.path, "status": response.status_code,
+                           "duration_ms": round((time.monotonic() - started) * 1000, 1)})
             return response
         finally:
             current_request_id.reset(token)

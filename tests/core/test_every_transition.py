@@ -180,11 +180,19 @@ def test_every_transition_is_taken_by_a_service_through_run_transition():
     assert orphans == [], "declared steps no service takes through run_transition"
 
 
+# Modules whose `status` is no workflow state: the e-mail outbox's delivery status is a claim
+# the database arbitrates (UPDATE ... WHERE status = 'pending'); a run_transition row lock
+# held across an SMTP conversation is what it exists to avoid (CONVENTIONS.md).
+NOT_A_WORKFLOW = frozenset({"qis_portal/services/outbox.py"})
+
+
 def test_no_code_writes_a_state_with_a_queryset_update():
     state_fields = {field.name for _, field in FIELDS}
     writes = []
     for config in _project_apps():
         for path, tree in _modules(config):
+            if str(path.relative_to(ROOT)) in NOT_A_WORKFLOW:
+                continue
             for call in _calls(tree):
                 written = set()
                 if _callee(call) == "update":

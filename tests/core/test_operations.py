@@ -52,8 +52,9 @@ def test_an_unmatched_route_and_an_api_refusal_are_logged_with_their_status(api_
     with caplog.at_level(logging.INFO, logger="qis_portal.requests"):
         api_client.get("/api/no-such-thing/")
         api_client.get("/api/me/")
-    statuses = [(r.route, r.status) for r in _request_lines(caplog)]
-    assert statuses == [("", 404), ("api/me/", 401)]
+    statuses = [(r.route, r.status, r.levelname) for r in _request_lines(caplog)]
+    assert statuses == [("", 404, "WARNING"), ("api/me/", 401, "WARNING")]
+    assert not [r for r in caplog.records if r.name == "django.request"]  # one line each
 
 
 def test_production_logs_are_json_by_default():
