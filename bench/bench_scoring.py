@@ -246,8 +246,12 @@ def main(argv=None) -> int:
     copies = [plain_copy_seconds(dsn)]
     print(f"Plain COPY ({INPUT_SQL}) TO STDOUT: {copies[0]:.2f} s.", flush=True)
 
+    from django.db import connection
+
     from scoring.models import EntityScore
 
+    with connection.cursor() as cur:  # the bench database's earlier runs, finished or not
+        cur.execute("TRUNCATE scoring_entityscore, scoring_scoringchunk, scoring_scoringrun")
     runs, ok, cpu_before = [], True, 0.0
     for workers in (int(w) for w in args.workers.split(",")):
         run, elapsed, cpu = timed_run(workers, Path(f"/tmp/bench-scoring-worker-{workers}.log"))

@@ -1,7 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from qis_portal.api_base import PortalRouter
-from scoring.api import views
+from scoring.api import uploads, views
 
 router = PortalRouter()
 router.include_root_view = False
@@ -14,5 +14,7 @@ router.register("scores", views.ScoreViewSet, basename="scoring-score")
 
 urlpatterns = [
     path("evaluate/", views.EvaluateView.as_view(), name="api-scoring-evaluate"),
+    re_path(r"^entities/(?P<pk>[0-9]+)/files/(?P<file_format>qpp_json|qrda3)/$",
+            uploads.FormatUploadView.as_view(), name="api-scoring-entity-file"),
     path("", include(router.urls)),
 ]

@@ -119,12 +119,40 @@ class QualitySubmissionForm(forms.ModelForm):
         """Duplicates are found by the service's full_clean (the entity is not a field)."""
 
 
+CSV_KINDS = (DataUpload.Kind.ENTITIES, DataUpload.Kind.PARTICIPANTS, DataUpload.Kind.SUBMISSIONS)
+
+
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(choices=DataUpload.Kind.choices, widget=forms.RadioSelect,
+    kind = forms.ChoiceField(choices=[(k, k.label) for k in CSV_KINDS], widget=forms.RadioSelect,
                              label="What the file holds")
     file = forms.FileField(label="CSV file", help_text="UTF-8 CSV, at most 5 MB, with the "
                                                        "documented header row.",
                            widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
+
+
+class FormatUploadForm(forms.Form):
+    """A QPP Submissions API JSON or QRDA Category III file for one APM Entity."""
+
+    format = forms.ChoiceField(choices=[("qpp_json", DataUpload.Kind.QPP_JSON.label),
+                                        ("qrda3", DataUpload.Kind.QRDA3.label)],
+                               widget=forms.RadioSelect, label="File format")
+    entity_id = forms.CharField(label="APM Entity ID", max_length=40,
+                                help_text="The entity whose measure data the file holds.")
+    file = forms.FileField(label="File", help_text="JSON or XML, at most 5 MB.",
+                           widget=forms.ClearableFileInput(
+                               attrs={"accept": ".json,.xml,application/json,text/xml"}))
+
+    def __init__(self, *args, entities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entities = entities
+
+    def clean_entity_id(self):
+        value = self.cleaned_data["entity_id"].strip()
+        entity = self.entities.filter(entity_id=value).order_by("-performance_year").first()
+        if entity is None:
+            raise forms.ValidationError("No APM Entity has this ID.")
+        self.cleaned_data["entity"] = entity
+        return value
 
 
 class RunStartForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scoring.views import catalogue, entities, runs, scores, uploads
+from scoring.views import catalogue, entities, format_uploads, runs, scores, uploads
 
 app_name = "scoring"
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
     path("measures/", catalogue.measure_list, name="measure_list"),
     path("measures/<str:measure_id>/", catalogue.measure_detail, name="measure_detail"),
     path("uploads/", uploads.upload, name="upload"),
+    path("uploads/formats/", format_uploads.format_upload, name="format_upload"),
     path("uploads/<int:pk>/", uploads.upload_report, name="upload_report"),
     path("uploads/<int:pk>/problems.csv", uploads.upload_errors_csv, name="upload_errors_csv"),
     path("uploads/templates/<str:kind>.csv", uploads.upload_template_csv,

@@ -14,6 +14,8 @@ class DataUpload(FSMModelMixin, models.Model):
         ENTITIES = "entities", "APM Entities"
         PARTICIPANTS = "participants", "Participation lists (TIN/NPI)"
         SUBMISSIONS = "submissions", "Quality measure data"
+        QPP_JSON = "qpp_json", "QPP Submissions API JSON"
+        QRDA3 = "qrda3", "QRDA Category III"
 
     class Status(models.TextChoices):
         CHECKING = "checking", "Checking rows"
@@ -21,6 +23,9 @@ class DataUpload(FSMModelMixin, models.Model):
         REJECTED = "rejected", "Rejected: nothing imported"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    entity = models.ForeignKey("scoring.ApmEntity", on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="+",
+                               help_text="The APM Entity a QPP JSON or QRDA III file is for.")
     filename = models.CharField(max_length=200)
     status = FSMField(max_length=10, choices=Status.choices, default=Status.CHECKING,
                       protected=True)
@@ -47,6 +52,11 @@ class DataUpload(FSMModelMixin, models.Model):
     @transition(field=status, source=Status.CHECKING, target=Status.REJECTED)
     def reject(self):
         """At least one bad row: nothing imported, every problem listed."""
+
+    @property
+    def is_format(self) -> bool:
+        """A QPP JSON or QRDA III file: problems are named by element path, not column."""
+        return self.kind in (self.Kind.QPP_JSON, self.Kind.QRDA3)
 
     @property
     def error_rows(self) -> int:

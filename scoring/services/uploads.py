@@ -16,8 +16,8 @@ from scoring.models import DataUpload
 
 def upload_record(*, actor, kind: str, filename: str, row_count: int, errors: list[dict],
                   write: Callable[[], tuple[int, int]], request=None,
-                  permission: str = "scoring.change_data", details: dict | None = None
-                  ) -> DataUpload:
+                  permission: str = "scoring.change_data", details: dict | None = None,
+                  entity=None) -> DataUpload:
     """Store the upload with its outcome; `write()` returns (created, updated) counts."""
     problems = sorted(errors, key=lambda e: (e.get("row", 0), e.get("column", ""),
                                              e.get("path", "")))
@@ -30,7 +30,8 @@ def upload_record(*, actor, kind: str, filename: str, row_count: int, errors: li
 
     with transaction.atomic():
         record = DataUpload.objects.create(kind=kind, filename=filename[-200:],
-                                           uploaded_by=actor, row_count=row_count)
+                                           uploaded_by=actor, row_count=row_count,
+                                           entity=entity)
         return run_transition(
             obj=record, transition="reject" if problems else "accept", actor=actor,
             permission=permission, request=request, before=outcome,

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from qis_portal.exports import csv_response
+from qis_portal.views.common import bound, bound_files
 from scoring import selectors
-from scoring.forms import UploadForm
+from scoring.forms import CSV_KINDS, UploadForm
 from scoring.models import DataUpload
 from scoring.services.csv_columns import COLUMNS
 from scoring.services.csv_import import upload_import
@@ -16,7 +17,7 @@ REPORT_PAGE_SIZE = 100
 
 @permission_required("scoring.change_data")
 def upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(bound(request), bound_files(request))
     if request.method == "POST" and form.is_valid():
         record = upload_import(actor=request.user, kind=form.cleaned_data["kind"],
                                upload=form.cleaned_data["file"], request=request)
@@ -26,8 +27,7 @@ def upload(request):
             messages.error(request, f"Nothing was imported: {len(record.errors)} problem(s) "
                                     f"in {record.error_rows} row(s).")
         return redirect("scoring:upload_report", pk=record.pk)
-    kinds = [{"kind": kind, "label": label, "columns": COLUMNS[kind]}
-             for kind, label in DataUpload.Kind.choices]
+    kinds = [{"kind": kind, "label": kind.label, "columns": COLUMNS[kind]} for kind in CSV_KINDS]
     recent = selectors.uploads_for_user(request.user).order_by("-pk")[:10]
     return render(request, "scoring/upload.html", {"form": form, "kinds": kinds,
                                                    "recent": recent})
