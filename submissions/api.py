@@ -290,7 +290,7 @@ class ImplementationPlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
 class QisSubmissionWindowOutput(serializers.ModelSerializer):
     class Meta:
         model = SubmissionWindow
-        fields = ["id", "plan_year", "opens_on", "due_date"]
+        fields = ["id", "plan_year", "form_version", "omb_number", "opens_on", "due_date"]
         read_only_fields = fields
 
 

@@ -15,6 +15,7 @@ from submissions.services import (
     submission_submit,
 )
 
+SEED_FORM_YEAR = 2025
 PLANS = {
     ISSUERS[0][0]: ("issuer@sunrise.demo", "Reducing NTSV C-sections in network hospitals", {
         "goal_1": "Engage every network maternity hospital to reduce non-medically necessary "
@@ -64,9 +65,15 @@ WORK_PLAN = {
 
 def seed() -> None:
     today = timezone.localdate()
+    # The seed's own form (2025 Plan Year, OMB 0938-1286) is open beside next year's.
+    SubmissionWindow.objects.get_or_create(
+        plan_year=SEED_FORM_YEAR,
+        defaults={"opens_on": today - timedelta(days=30), "due_date": today + timedelta(days=60),
+                  "form_version": "2025 Plan Year Draft QIS Progress Report Form"})
     window, _ = SubmissionWindow.objects.get_or_create(
         plan_year=today.year + 1,
-        defaults={"opens_on": today - timedelta(days=30), "due_date": today + timedelta(days=60)})
+        defaults={"opens_on": today - timedelta(days=30), "due_date": today + timedelta(days=60),
+                  "form_version": f"{today.year + 1} Plan Year QIS Progress Report Form"})
     plans = {}
     for org_name, (email, title, data) in PLANS.items():
         issuer = Organization.objects.get(name=org_name)

@@ -16,11 +16,20 @@ class FormType(models.TextChoices):
 
 
 class SubmissionWindow(models.Model):
-    """A plan year's submission window: forms are submitted from `opens_on` to `due_date`."""
+    """A plan year's submission window, opened by CMS: forms are submitted from `opens_on` to
+    `due_date`, on the form version of that plan year (seed 000: "2025 Plan Year", OMB
+    0938-1286)."""
 
     plan_year = models.PositiveSmallIntegerField(unique=True)
+    form_version = models.CharField(
+        max_length=200, blank=True,
+        help_text="The form as CMS issued it, e.g. “2025 Plan Year Draft QIS Progress Report "
+                  "Form”.")
+    omb_number = models.CharField("OMB control number", max_length=20, default="0938-1286")
     opens_on = models.DateField()
     due_date = models.DateField(help_text="Last day to submit (Eastern time).")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -36,6 +45,10 @@ class SubmissionWindow(models.Model):
 
     def is_open(self, today) -> bool:
         return self.opens_on <= today <= self.due_date
+
+    @property
+    def form_label(self) -> str:
+        return self.form_version or f"{self.plan_year} Plan Year"
 
 
 class ImplementationPlan(models.Model):

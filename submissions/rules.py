@@ -54,3 +54,5 @@ rules.add_perm("submissions.add_implementationplan", is_issuer_user)
 rules.add_perm("submissions.change_implementationplan", is_issuer_user & is_own_issuer)
 rules.add_perm("submissions.view_submissionwindow",
                is_issuer_user | is_api_client | is_cms_reader)
+# CMS opens each plan year's submission window (form version, OMB number, due date).
+rules.add_perm("submissions.add_submissionwindow", is_qis_reviewer)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from submissions.views import exports, plans, review
+from submissions.views import exports, plans, review, windows
 from submissions.views import submissions as views
 
 app_name = "submissions"
@@ -22,4 +22,5 @@ urlpatterns = [
     path("plans/new/", plans.plan_edit, name="plan_new"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
+    path("plan-years/", windows.window_list, name="window_list"),
 ]

@@ -58,7 +58,8 @@ MEASURES = ("1a", "1b", "2a", "2b")
 RATE_NOTE = ("Either the calculated rate with its numerator and denominator (the numerator and "
              "denominator should calculate to the rate provided, within ±0.05 percentage "
              "points), or the data point if the measure is not a rate — exactly one.")
-PERIOD_NOTE = "Month and year, MM/YYYY; the start must be before the end."
+PERIOD_NOTE = ("Month and year, MM/YYYY; the start may not be after the end (one month, "
+               "01/2024–01/2024, is a period).")
 
 
 def _measure_elements(measure: str) -> tuple[list[Element], list[Block], ResultGroup,

@@ -87,7 +87,8 @@ def _measure(measure: str) -> tuple[list[Element], list[Block], ResultGroup, Per
         Element(f"{p}_target", "9", "Numerical value performance target (rate % or data "
                 "point)", DECIMAL, "d", subject=f"{subject} performance target",
                 help="A rate (%) or a data point target, not a percentage change."
-                + (" Goal 1: 23.9 % or lower." if measure == "1a" else "")),
+                + (" Goal 1, when Measure 1a is a rate: 23.9 % or lower; a Measure 1a counted as a "
+                   "data point gives its own target." if measure == "1a" else "")),
     ]
     blocks = [
         Block((f"{p}_name", f"{p}_supports"), heading=f"Measure {measure}"),
@@ -97,7 +98,8 @@ def _measure(measure: str) -> tuple[list[Element], list[Block], ResultGroup, Per
               hint=RATE_NOTE),
         Block((f"{p}_baseline_start", f"{p}_baseline_end"),
               legend=f"Measure {measure}: Provide the baseline performance period",
-              hint="Month and year, MM/YYYY; the start must be before the end."),
+              hint="Month and year, MM/YYYY; the start may not be after the end (one month, "
+                   "01/2024–01/2024, is a period)."),
         Block((f"{p}_target",)),
     ]
     return (elements, blocks, ResultGroup(f"{p}_baseline", "9", f"{subject} baseline"),

@@ -5,5 +5,6 @@ from submissions.forms.start import (
     PlanForm,
     StartForm,
 )
+from submissions.forms.windows import WindowForm
 
-__all__ = ["DeterminationForm", "FindingFormSet", "PartForm", "PlanForm", "StartForm"]
+__all__ = ["DeterminationForm", "FindingFormSet", "PartForm", "PlanForm", "StartForm", "WindowForm"]

@@ -14,6 +14,33 @@ from submissions.validators import clean_values
 from submissions.validators.restated import RESTATED_KEYS
 
 
+class DuplicateDraft(WorkflowConflict):
+    """A form of this plan year and QIS already exists; `existing` is it (the page links it)."""
+
+    def __init__(self, existing: Submission):
+        super().__init__(
+            f"A {existing.window.plan_year} {existing.get_form_type_display()} for this QIS "
+            f"already exists ({existing.get_status_display().lower()}, #{existing.pk}): open "
+            f"it at {existing.get_absolute_url()} instead of starting a second one.",
+            current_state=existing.status)
+        self.existing = existing
+
+
+def existing_form(*, issuer, form_type: str, window: SubmissionWindow,
+                  implementation_plan: ImplementationPlan | None) -> Submission | None:
+    """The form a new draft would duplicate: a Progress Report on the same plan in the same
+    plan year (any state), or a Work Plan draft of the same plan year (the Work Plan's QIS is
+    fixed, seed 002; a second one is filed only after the first is submitted, for other
+    products)."""
+    qs = Submission.objects.select_related("window").filter(
+        issuer=issuer, form_type=form_type, window=window)
+    if form_type == WORK_PLAN:
+        qs = qs.filter(status=Submission.Status.DRAFT)
+    else:
+        qs = qs.filter(implementation_plan=implementation_plan)
+    return qs.order_by("id").first()
+
+
 class EditConflict(WorkflowConflict):
     """The draft changed since the user read it; `current` is the saved version."""
 
@@ -77,6 +104,10 @@ def submission_create(*, actor, form_type: str, window: SubmissionWindow,
                                                       "this Progress Report reports on."})
     elif implementation_plan.issuer_id != issuer.pk:
         raise ValidationError({"implementation_plan": "That Implementation Plan is not yours."})
+    existing = existing_form(issuer=issuer, form_type=form_type, window=window,
+                             implementation_plan=implementation_plan)
+    if existing is not None:
+        raise DuplicateDraft(existing)
     spec = get_spec(form_type)
     values = prefill(form_type=form_type, issuer=issuer, actor=actor, plan=implementation_plan)
     if data:
@@ -90,10 +121,10 @@ def submission_create(*, actor, form_type: str, window: SubmissionWindow,
                 implementation_plan=implementation_plan, data=values, created_by=actor,
                 last_saved_by=actor,
             )
-    except IntegrityError:
-        raise WorkflowConflict(
-            f"A {window.plan_year} Progress Report for “{implementation_plan}” already exists; "
-            "open it from your list.") from None
+    except IntegrityError:  # a second request raced this one past the check above
+        raise DuplicateDraft(existing_form(
+            issuer=issuer, form_type=form_type, window=window,
+            implementation_plan=implementation_plan)) from None
     audit_record(action="submission.create", actor=actor, target=submission, request=request,
                  to_state=submission.status,
                  details={"form_type": form_type, "plan_year": window.plan_year})

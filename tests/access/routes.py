@@ -198,6 +198,11 @@ SUBMISSIONS = [
     post("api-qis-submission-start-review", {"qis_reviewer"}, pk("filed_submission")),
     post("api-qis-submission-submit", {"issuer"}, pk("draft_submission"), lambda w: {}),
 ]
+# Issue 16: plan years CMS opens (every QIS reader sees them; only a QIS reviewer opens one).
+SUBMISSIONS += [
+    get("submissions:window_list", SUBMISSION_READERS),
+    post("submissions:window_list", {"qis_reviewer"}, body=lambda w: {}, variant="open"),
+]
 
 # ---- QIN-QIO program: directory, SPL, work basket, interactions, outcomes -----------------
 DIRECTORY = CMS | QIO | {"provider"}

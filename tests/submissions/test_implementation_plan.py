@@ -135,6 +135,6 @@ def test_an_issuer_files_a_plan_through_the_browser(client, issuer_alice):
     plan = ImplementationPlan.objects.get(qis_title="Diabetes control")
     assert response.status_code == 302 and response.url == plan.get_absolute_url()
     bad = client.post(reverse("submissions:plan_new"), {**post, "qis_title": "Other",
-                                                        "m1a_baseline_end": "01/2023"})
+                                                        "m1a_baseline_end": "12/2022"})
     assert bad.status_code == 200
-    assert "must be before the end" in bad.content.decode()
+    assert "cannot be after the end" in bad.content.decode()
