@@ -197,6 +197,9 @@ class Determination(models.Model):
     correction_report = models.TextField(
         blank=True, help_text="Interim Meets: what to correct; the next plan year's 17c answers "
                               "it.")
+    checklist = models.JSONField(
+        default=list, blank=True,
+        help_text="Work Plan: each item of seed 002's two lists, met or not met, with a note.")
     determined_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                       related_name="+")
     determined_at = models.DateTimeField()

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from qis_portal.models import Role, User
 from qis_portal.models.accounts import RoleAssignment
-from submissions.models import Determination, ImplementationPlan, Submission, SubmissionWindow
+from submissions.models import (
+    Determination,
+    FormType,
+    ImplementationPlan,
+    Submission,
+    SubmissionWindow,
+)
 
 
 def _base() -> QuerySet[Submission]:
@@ -40,14 +46,17 @@ def list_rows(qs: QuerySet[Submission]) -> QuerySet[Submission]:
 
 def submissions_for(user) -> QuerySet[Submission]:
     """Issuer users and the issuer's REST client: their issuer's forms, drafts included.
-    CMS QIS reviewers and CMS read-only users: every submitted form, never a draft. Anyone
-    else: nothing."""
+    CMS QIS reviewers and CMS read-only users: every submitted form, never a draft. Covered
+    California reviewers: every submitted Work Plan. Anyone else: nothing."""
     if not getattr(user, "is_authenticated", False):
         return Submission.objects.none()
     if user.has_role(Role.ISSUER_USER, Role.API_CLIENT) and user.organization_id:
         return _base().filter(issuer_id=user.organization_id)
     if user.has_role(Role.CMS_QIS_REVIEWER, Role.CMS_READ_ONLY):
         return _base().exclude(status=Submission.Status.DRAFT)
+    if user.has_role(Role.COVERED_CA_REVIEWER):
+        return _base().filter(form_type=FormType.WORK_PLAN).exclude(
+            status=Submission.Status.DRAFT)
     return Submission.objects.none()
 
 
@@ -96,9 +105,12 @@ def issuer_users(issuer_id: int) -> list[User]:
     ).distinct())
 
 
-def qis_reviewers() -> list[User]:
+def qis_reviewers(form_type: str = FormType.PROGRESS_REPORT) -> list[User]:
+    """Who reviews a form of this type: CMS the Progress Report, Covered California the Work
+    Plan."""
+    role = Role.COVERED_CA_REVIEWER if form_type == FormType.WORK_PLAN else Role.CMS_QIS_REVIEWER
     return list(User.objects.filter(
-        is_active=True, role_assignments__role=Role.CMS_QIS_REVIEWER,
+        is_active=True, role_assignments__role=role,
         role_assignments__status=RoleAssignment.Status.APPROVED,
     ).distinct())
 

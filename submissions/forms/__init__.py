@@ -1,3 +1,4 @@
+from submissions.forms.checklist import ChecklistForm
 from submissions.forms.parts import PartForm
 from submissions.forms.start import (
     DeterminationForm,
@@ -7,4 +8,5 @@ from submissions.forms.start import (
 )
 from submissions.forms.windows import WindowForm
 
-__all__ = ["DeterminationForm", "FindingFormSet", "PartForm", "PlanForm", "StartForm", "WindowForm"]
+__all__ = ["ChecklistForm", "DeterminationForm", "FindingFormSet", "PartForm", "PlanForm",
+           "StartForm", "WindowForm"]

@@ -4,11 +4,12 @@ silently overwrite the first: each save names the version it was read at)."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from qis_portal.regions import STATE_NAMES
 from qis_portal.services.audit import audit_record
 from qis_portal.workflow import WorkflowConflict, require_permission
 from submissions.elements import get_spec
+from submissions.elements.work_plan import COVERED_CA_STATE, NTSV_MEASURE, NTSV_TARGET
 from submissions.elements.work_plan import FORM_TYPE as WORK_PLAN
-from submissions.elements.work_plan import NTSV_MEASURE, NTSV_TARGET
 from submissions.models import FormType, ImplementationPlan, Submission, SubmissionWindow
 from submissions.validators import clean_values
 from submissions.validators.restated import RESTATED_KEYS
@@ -98,6 +99,11 @@ def submission_create(*, actor, form_type: str, window: SubmissionWindow,
     if form_type not in FormType.values:
         raise ValidationError({"form_type": f"Unknown form type “{form_type}”."})
     if form_type == WORK_PLAN:
+        if issuer.state != COVERED_CA_STATE:
+            raise ValidationError({"form_type": (
+                "A Covered California QIS 2 Work Plan is only for issuers offering coverage in "
+                f"California; {issuer.name} is an issuer of "
+                f"{STATE_NAMES.get(issuer.state, issuer.state or 'no state on record')}.")})
         implementation_plan = None
     elif implementation_plan is None:
         raise ValidationError({"implementation_plan": "Choose the Implementation Plan on file "

@@ -8,6 +8,8 @@ from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import WorkflowConflict, run_transition
 from submissions import selectors
 from submissions.elements import get_spec
+from submissions.elements.work_plan import CHECKLIST
+from submissions.elements.work_plan import FORM_TYPE as WORK_PLAN
 from submissions.models import Determination, Finding, Submission
 from submissions.services.drafts import EditConflict
 from submissions.validators import SubmitContext, submit_errors
@@ -45,6 +47,8 @@ def submission_check(submission: Submission) -> dict:
 def _url(submission: Submission) -> str:
     return submission.get_absolute_url()
 
+
+CHECKLIST_KEYS = frozenset(key for key, *_ in CHECKLIST)
 
 # The transition that records each outcome (a literal each: tests/core/test_every_transition).
 DETERMINE = {
@@ -95,7 +99,8 @@ def submission_submit(*, submission: Submission, actor, expected_version=None,
 
     def after(result: Submission) -> None:
         notify_on_commit(
-            recipients=selectors.issuer_users(result.issuer_id) + selectors.qis_reviewers(),
+            recipients=(selectors.issuer_users(result.issuer_id)
+                        + selectors.qis_reviewers(result.form_type)),
             kind="submissions.submitted",
             title=f"{result.get_form_type_display()} submitted: {result.issuer} "
                   f"({result.window})",
@@ -162,18 +167,50 @@ def validate_determination(spec, outcome: str, findings: list[dict],
     return clean
 
 
+def validate_checklist(form_type: str, outcome: str, answers: list[dict]) -> list[dict]:
+    """A Work Plan's review answers every item of seed 002's two lists, met or not met (a note
+    each, optional); an item not met cannot yield Meets. A Progress Report has no checklist."""
+    if form_type != WORK_PLAN:
+        if answers:
+            raise ValidationError({"checklist": "Only a Work Plan review has the Covered "
+                                                "California checklist."})
+        return []
+    given = {str(a.get("key", "")): a for a in answers if isinstance(a, dict)}
+    errors, stored = [], []
+    for key in given:
+        if key not in CHECKLIST_KEYS:
+            errors.append(f"“{key}” is not an item of the Work Plan checklist.")
+    for key, heading, number, text in CHECKLIST:
+        answer = given.get(key, {})
+        met = answer.get("met")
+        if met not in ("met", "not_met", True, False):
+            errors.append(f"{heading} {number}: mark it met or not met.")
+            continue
+        stored.append({"key": key, "list": heading, "number": number, "text": text,
+                       "met": met in ("met", True),
+                       "note": str(answer.get("note") or "").strip()[:2000]})
+    unmet = [f"{item['list']} {item['number']}" for item in stored if not item["met"]]
+    if outcome == Determination.Outcome.MEETS and unmet:
+        errors.append(f"Meets is not possible: checklist item(s) not met: {'; '.join(unmet)}.")
+    if errors:
+        raise ValidationError({"checklist": errors})
+    return stored
+
+
 def submission_determine(*, submission: Submission, actor, outcome: str, summary: str = "",
                          correction_report: str = "", findings: list[dict] | None = None,
-                         request=None) -> Submission:
-    """Under review → Meets / Interim Meets / Does Not Meet, with findings."""
+                         checklist: list[dict] | None = None, request=None) -> Submission:
+    """Under review → Meets / Interim Meets / Does Not Meet, with findings (and, for a Work
+    Plan, the checklist of seed 002's two lists)."""
     spec = get_spec(submission.form_type)
     clean = validate_determination(spec, outcome, findings or [], correction_report)
+    items = validate_checklist(submission.form_type, outcome, checklist or [])
 
     def before(locked: Submission) -> None:
         determination = Determination.objects.create(
             submission=locked, outcome=outcome, summary=summary.strip(),
-            correction_report=correction_report.strip(), determined_by=actor,
-            determined_at=timezone.now())
+            correction_report=correction_report.strip(), checklist=items,
+            determined_by=actor, determined_at=timezone.now())
         Finding.objects.bulk_create(Finding(determination=determination, **f) for f in clean)
 
     def after(result: Submission) -> None:

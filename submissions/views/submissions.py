@@ -22,7 +22,7 @@ from submissions.services import (
     submission_submit,
 )
 from submissions.validators.fields import display_value
-from submissions.views.common import get_submission, steps
+from submissions.views.common import get_submission, steps, work_plan_rules
 
 LIST_LIMIT = 200
 
@@ -144,6 +144,7 @@ def submission_part(request, pk: int, part: str):
         "outstanding": outstanding if request.method == "GET" else [],
         "proposals": proposals, "parts": spec.parts,
         "previous": check["context"] if check["context"].correction_required else None,
+        "work_plan_rules": work_plan_rules(submission),
     })
 
 

@@ -46,6 +46,7 @@ PERSONAS: dict[str, str | None] = {
     "nlc": "staff@nlc.demo",
     "superuser": "admin@cms.demo",
     "norole": "norole@sunrise.access.test",
+    "covered_ca": "qis.reviewer@coveredca.demo",
 }
 PENDING_EMAIL = "pending@northeast.access.test"
 # The seeded survey response's comment: only the COR and CMS read-only users may ever see it.

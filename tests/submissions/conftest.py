@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from qis_portal.models import OrgType, Role
+from submissions.elements.work_plan import CHECKLIST
 from submissions.models import FormType, ImplementationPlan, Submission, SubmissionWindow
 from submissions.services import (
     submission_create,
@@ -144,3 +146,24 @@ def draft_work_plan(issuer_alice, window):
 def fresh(submission) -> Submission:
     """Re-read (a protected FSM field cannot be refreshed in place)."""
     return Submission.objects.get(pk=submission.pk)
+
+
+@pytest.fixture
+def covered_ca(db):
+    from tests.factories import OrganizationFactory
+
+    return OrganizationFactory(name="Covered California", org_type=OrgType.STATE_EXCHANGE,
+                               state="CA")
+
+
+@pytest.fixture
+def reviewer_cal(covered_ca):
+    """A Covered California QIS reviewer: reviews the Work Plans (seed 002)."""
+    from tests.factories import user_with_role
+
+    return user_with_role(Role.COVERED_CA_REVIEWER, covered_ca, email="cal@coveredca.test")
+
+
+def all_met(note: str = "") -> list[dict]:
+    """A Work Plan checklist with every item of seed 002's two lists met."""
+    return [{"key": key, "met": "met", "note": note} for key, *_ in CHECKLIST]

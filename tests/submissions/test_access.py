@@ -6,17 +6,21 @@ import pytest
 from django.urls import reverse
 
 from qis_portal.models import Role
-from submissions.models import FormType
+from submissions.models import FormType, ImplementationPlan
 from submissions.services import submission_create
 from tests.factories import user_with_role
-from tests.submissions.conftest import fresh
+from tests.submissions.conftest import PLAN_DATA, fresh
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ginas_draft(issuer_gina, window):
-    return submission_create(actor=issuer_gina, form_type=FormType.WORK_PLAN, window=window)
+    ginas_plan = ImplementationPlan.objects.create(
+        issuer=issuer_gina.organization, qis_title="Improving diabetes control",
+        plan_year=2024, data=dict(PLAN_DATA), filed_by=issuer_gina)
+    return submission_create(actor=issuer_gina, form_type=FormType.PROGRESS_REPORT,
+                             window=window, implementation_plan=ginas_plan)
 
 
 def pages(pk):
