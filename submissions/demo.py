@@ -7,12 +7,15 @@ from django.utils import timezone
 
 from qis_portal.demo import ISSUERS
 from qis_portal.models import Organization, User
+from qis_portal.workflow import SystemActor
 from submissions.models import FormType, ImplementationPlan, Submission, SubmissionWindow
 from submissions.services import (
+    implementation_plan_accept,
     implementation_plan_file,
     submission_create,
     submission_save_draft,
     submission_submit,
+    supplement_file,
 )
 
 SEED_FORM_YEAR = 2025
@@ -82,8 +85,18 @@ def seed() -> None:
         if plan is None:
             plan = implementation_plan_file(actor=user, qis_title=title,
                                             plan_year=window.plan_year - 1, data=data)
+        if plan.status == ImplementationPlan.Status.FILED:  # CMS accepts it: version 1
+            plan = implementation_plan_accept(
+                actor=SystemActor("submissions.decide_implementationplan"), plan=plan,
+                note="Demo baseline accepted.")
         plans[org_name] = (user, plan)
     user, plan = plans[ISSUERS[0][0]]
+    if not plan.supplements.exists():  # continuing with modifications: awaiting CMS
+        supplement_file(actor=user, plan=plan, qis_title=plan.qis_title,
+                        data={**plan.data, "m1a_target": "22.5"},
+                        reasons={"m1a_target": "Eleven network hospitals already reached 23.9 "
+                                               "%; the plan now aims lower."},
+                        effective_year=window.plan_year)
     if not Submission.objects.filter(issuer=user.organization, window=window,
                                      form_type=FormType.PROGRESS_REPORT).exists():
         submission_create(actor=user, form_type=FormType.PROGRESS_REPORT, window=window,

@@ -77,7 +77,14 @@ rules.add_perm("submissions.see_home_panel",
 rules.add_perm("submissions.view_implementationplan",
                (is_issuer_user & is_own_issuer) | is_cms_reader)
 rules.add_perm("submissions.add_implementationplan", is_issuer_user)
-rules.add_perm("submissions.change_implementationplan", is_issuer_user & is_own_issuer)
+# The plan on file is CMS's to accept (issue 16): the issuer corrects only a returned baseline,
+# and changes an accepted one only through a Modification Summary Supplement CMS accepts.
+rules.add_perm("submissions.decide_implementationplan", is_qis_reviewer)
+rules.add_perm("submissions.refile_implementationplan", is_issuer_user & is_own_issuer)
+rules.add_perm("submissions.add_modificationsupplement", is_issuer_user & is_own_issuer)
+rules.add_perm("submissions.view_modificationsupplement",
+               (is_issuer_user & is_own_issuer) | is_cms_reader)
+rules.add_perm("submissions.decide_modificationsupplement", is_qis_reviewer)
 rules.add_perm("submissions.view_submissionwindow",
                is_issuer_user | is_api_client | is_cms_reader | is_covered_ca_reviewer)
 # CMS opens each plan year's submission window (form version, OMB number, due date).

@@ -12,6 +12,7 @@ from submissions.models import (
     Determination,
     FormType,
     ImplementationPlan,
+    ModificationSupplement,
     Submission,
     SubmissionWindow,
 )
@@ -88,6 +89,13 @@ def plans_for(user) -> QuerySet[ImplementationPlan]:
     return ImplementationPlan.objects.none()
 
 
+def supplements_for(user) -> QuerySet[ModificationSupplement]:
+    """Modification Summary Supplements of the plans the user may see."""
+    return ModificationSupplement.objects.select_related("plan", "plan__issuer", "filed_by",
+                                                         "decided_by").filter(
+        plan__in=plans_for(user))
+
+
 def windows() -> QuerySet[SubmissionWindow]:
     return SubmissionWindow.objects.order_by("-plan_year")
 
@@ -134,3 +142,12 @@ def new_plan_on_file(submission: Submission) -> bool:
     return ImplementationPlan.objects.filter(
         issuer_id=submission.issuer_id, plan_year=submission.window.plan_year,
     ).exclude(pk=submission.implementation_plan_id).exists()
+
+
+def supplement_on_file(plan: ImplementationPlan, plan_year: int) -> bool:
+    """Element 1 "with modifications": a supplement of the plan awaiting CMS, or one CMS
+    accepted that is in force for the plan year."""
+    return plan.supplements.filter(
+        Q(status=ModificationSupplement.Status.SUBMITTED)
+        | Q(status=ModificationSupplement.Status.ACCEPTED, effective_year__lte=plan_year)
+    ).exists()

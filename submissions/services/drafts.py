@@ -61,7 +61,8 @@ def _raise_invalid(errors) -> None:
         raise ValidationError({key: list(messages) for key, messages in errors.items()})
 
 
-def prefill(*, form_type: str, issuer, actor, plan: ImplementationPlan | None) -> dict:
+def prefill(*, form_type: str, issuer, actor, plan: ImplementationPlan | None,
+            plan_year: int = 0) -> dict:
     """What the issuer must restate, filled in for them: the plan on file (seed 000, Part C),
     the issuer's own details (Part B), the Work Plan's fixed title and NTSV target (seed 002)."""
     if form_type == WORK_PLAN:
@@ -81,10 +82,11 @@ def prefill(*, form_type: str, issuer, actor, plan: ImplementationPlan | None) -
         single, errors = clean_values(spec, {key: value})
         if not errors:
             cleaned.update(single)
-    if plan is not None:
-        cleaned.update({key: plan.data.get(key) for key in RESTATED_KEYS
-                        if plan.data.get(key) not in (None, "")})
-        cleaned["qis_title"] = plan.qis_title
+    version = plan.version_for(plan_year) if plan is not None else None
+    if version is not None:  # the version on file in force for the report's plan year
+        cleaned.update({key: version.data.get(key) for key in RESTATED_KEYS
+                        if version.data.get(key) not in (None, "")})
+        cleaned["qis_title"] = version.qis_title
     return cleaned
 
 
@@ -110,12 +112,17 @@ def submission_create(*, actor, form_type: str, window: SubmissionWindow,
                                                       "this Progress Report reports on."})
     elif implementation_plan.issuer_id != issuer.pk:
         raise ValidationError({"implementation_plan": "That Implementation Plan is not yours."})
+    elif implementation_plan.version_for(window.plan_year) is None:
+        raise ValidationError({"implementation_plan": (
+            f"“{implementation_plan}” is not on file for the {window.plan_year} plan year: CMS "
+            "accepts an Implementation Plan before a Progress Report reports on it.")})
     existing = existing_form(issuer=issuer, form_type=form_type, window=window,
                              implementation_plan=implementation_plan)
     if existing is not None:
         raise DuplicateDraft(existing)
     spec = get_spec(form_type)
-    values = prefill(form_type=form_type, issuer=issuer, actor=actor, plan=implementation_plan)
+    values = prefill(form_type=form_type, issuer=issuer, actor=actor, plan=implementation_plan,
+                     plan_year=window.plan_year)
     if data:
         cleaned, errors = clean_values(spec, data)
         _raise_invalid(errors)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from qis_portal.services.notifications import notify_on_commit
-from qis_portal.workflow import WorkflowConflict, run_transition
+from qis_portal.workflow import WorkflowConflict, require_permission, run_transition
 from submissions import selectors
 from submissions.elements import get_spec
 from submissions.elements.work_plan import CHECKLIST
@@ -20,12 +20,16 @@ def submit_context(submission: Submission) -> SubmitContext:
     previous = selectors.previous_determination(submission)
     interim = previous is not None and previous.outcome == Determination.Outcome.INTERIM_MEETS
     plan = submission.implementation_plan
+    version = plan.version_for(submission.window.plan_year) if plan else None
     return SubmitContext(
         plan_year=submission.window.plan_year,
-        plan_data={**plan.data, "qis_title": plan.qis_title} if plan else {},
+        plan_data={**version.data, "qis_title": version.qis_title} if version else {},
         new_plan_on_file=selectors.new_plan_on_file(submission),
         correction_required=interim,
         deficient_elements=previous.deficient_elements if interim else [],
+        supplement_on_file=bool(plan) and selectors.supplement_on_file(
+            plan, submission.window.plan_year),
+        plan_version=version.number if version else None,
     )
 
 
@@ -87,6 +91,7 @@ def submission_submit(*, submission: Submission, actor, expected_version=None,
                        "hios_issuer_id": locked.issuer.hios_issuer_id},
             "plan_year": window.plan_year,
             "implementation_plan": locked.implementation_plan_id,
+            "plan_version": check["context"].plan_version,
             "version": locked.version,
             "submitted_at": now.isoformat(),
             "submitted_by": actor.email,
@@ -202,6 +207,11 @@ def submission_determine(*, submission: Submission, actor, outcome: str, summary
                          checklist: list[dict] | None = None, request=None) -> Submission:
     """Under review → Meets / Interim Meets / Does Not Meet, with findings (and, for a Work
     Plan, the checklist of seed 002's two lists)."""
+    # Refused before the findings are read: who may not decide learns nothing about them.
+    require_permission(actor, "submissions.determine_submission", submission,
+                       action=f"submission.{DETERMINE.get(outcome, 'determine')}",
+                       request=request, message="You cannot record a determination on this "
+                                                "form.")
     spec = get_spec(submission.form_type)
     clean = validate_determination(spec, outcome, findings or [], correction_report)
     items = validate_checklist(submission.form_type, outcome, checklist or [])

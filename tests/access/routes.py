@@ -205,6 +205,13 @@ SUBMISSIONS = [
 SUBMISSIONS += [
     get("submissions:window_list", SUBMISSION_READERS),
     post("submissions:window_list", {"qis_reviewer"}, body=lambda w: {}, variant="open"),
+    # The plan on file under CMS control: CMS decides, the issuer files supplements.
+    post("submissions:plan_decide", {"qis_reviewer"}, pk("sunrise_plan"),
+         lambda w: {"decision": "accept"}),
+    get("submissions:supplement_new", {"issuer"}, pk("sunrise_plan")),
+    get("submissions:supplement_detail", PLAN_FILED_READERS, pk("sunrise_supplement")),
+    post("submissions:supplement_decide", {"qis_reviewer"}, pk("sunrise_supplement"),
+         lambda w: {"decision": "return", "note": "Access check."}),
 ]
 
 # ---- QIN-QIO program: directory, SPL, work basket, interactions, outcomes -----------------

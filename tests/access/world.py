@@ -549,6 +549,12 @@ class World:
 
         return Announcement.objects.get(title="Welcome to QIO Connect")
 
+    @cached_property
+    def sunrise_supplement(self):
+        from submissions.models import ModificationSupplement
+
+        return ModificationSupplement.objects.get(plan__issuer__name__startswith="Sunrise")
+
 
 def _one(model_name: str, **lookup):
     from django.apps import apps

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from qis_portal.models import OrgType, Role
 from submissions.elements.work_plan import CHECKLIST
-from submissions.models import FormType, ImplementationPlan, Submission, SubmissionWindow
+from submissions.models import (
+    FormType,
+    ImplementationPlan,
+    PlanVersion,
+    Submission,
+    SubmissionWindow,
+)
 from submissions.services import (
     submission_create,
     submission_save_draft,
@@ -100,11 +106,19 @@ def window(db):
                                            due_date=today + timedelta(days=40))
 
 
+def plan_on_file(issuer_user, qis_title: str, plan_year: int, data: dict) -> ImplementationPlan:
+    """A plan CMS has accepted: its version 1 in force from its own plan year."""
+    plan = ImplementationPlan.objects.create(
+        issuer=issuer_user.organization, qis_title=qis_title, plan_year=plan_year,
+        data=dict(data), filed_by=issuer_user, status=ImplementationPlan.Status.ACCEPTED)
+    PlanVersion.objects.create(plan=plan, number=1, qis_title=qis_title, data=dict(data),
+                               effective_year=plan_year, accepted_at=timezone.now())
+    return plan
+
+
 @pytest.fixture
 def plan(issuer_alice):
-    return ImplementationPlan.objects.create(
-        issuer=issuer_alice.organization, qis_title="Reducing NTSV C-sections",
-        plan_year=2024, data=dict(PLAN_DATA), filed_by=issuer_alice)
+    return plan_on_file(issuer_alice, "Reducing NTSV C-sections", 2024, PLAN_DATA)
 
 
 @pytest.fixture

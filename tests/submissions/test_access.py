@@ -6,19 +6,17 @@ import pytest
 from django.urls import reverse
 
 from qis_portal.models import Role
-from submissions.models import FormType, ImplementationPlan
+from submissions.models import FormType
 from submissions.services import submission_create
 from tests.factories import user_with_role
-from tests.submissions.conftest import PLAN_DATA, fresh
+from tests.submissions.conftest import PLAN_DATA, fresh, plan_on_file
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ginas_draft(issuer_gina, window):
-    ginas_plan = ImplementationPlan.objects.create(
-        issuer=issuer_gina.organization, qis_title="Improving diabetes control",
-        plan_year=2024, data=dict(PLAN_DATA), filed_by=issuer_gina)
+    ginas_plan = plan_on_file(issuer_gina, "Improving diabetes control", 2024, PLAN_DATA)
     return submission_create(actor=issuer_gina, form_type=FormType.PROGRESS_REPORT,
                              window=window, implementation_plan=ginas_plan)
 

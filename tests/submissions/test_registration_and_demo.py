@@ -61,3 +61,11 @@ def test_the_demo_seed_is_idempotent():
     assert counts == (2, 2)
     statuses = dict(Submission.objects.values_list("form_type", "status"))
     assert statuses == {"progress_report": "draft", "work_plan": "submitted"}
+    # Both demo plans are on file (version 1); Sunrise's supplement awaits CMS; the seed's
+    # 2025 form is open beside next year's.
+    from submissions.models import ModificationSupplement, PlanVersion, SubmissionWindow
+
+    assert PlanVersion.objects.count() == 2
+    assert list(ModificationSupplement.objects.values_list("status", flat=True)) == [
+        "submitted"]
+    assert 2025 in SubmissionWindow.objects.values_list("plan_year", flat=True)
