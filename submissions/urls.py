@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/start-review/", review.submission_start_review_view, name="start_review"),
     path("<int:pk>/determine/", review.submission_determine_view, name="determine"),
     path("<int:pk>/print/", exports.submission_print, name="print"),
+    path("<int:pk>/correction-report/", review.correction_report, name="correction_report"),
     path("<int:pk>/pdf/", exports.submission_pdf_view, name="pdf"),
     path("<int:pk>/json/", exports.submission_json_view, name="json"),
     path("plans/", plans.plan_list, name="plan_list"),

@@ -2,11 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from qis_portal.views.common import bound, errors_to_form, require_perm
 from qis_portal.workflow import WorkflowConflict
+from submissions.corrections import (
+    correction_answered_by,
+    correction_items,
+    correction_report_of,
+)
 from submissions.elements import get_spec
 from submissions.forms import ChecklistForm, DeterminationForm, FindingFormSet
 from submissions.models import FormType, Submission
@@ -32,6 +38,8 @@ def _filed_context(request, submission: Submission) -> dict:
                           and submission.status == Submission.Status.UNDER_REVIEW),
         "can_export": request.user.has_perm("submissions.export_submission"),
         "work_plan_rules": work_plan_rules(submission),
+        "correction": correction_answered_by(submission),
+        "has_correction_report": correction_report_of(submission) is not None,
     }
 
 
@@ -96,3 +104,17 @@ def submission_determine_view(request, pk: int):
     context = _filed_context(request, submission)
     context.update({"form": form, "formset": formset, "checklist": checklist})
     return render(request, "submissions/determine.html", context)
+
+
+def correction_report(request, pk: int):
+    """The QIS Evaluation Period Correction Report of an Interim Meets determination, as a
+    document: the issuer's copy and the reviewer's."""
+    submission = get_submission(request, pk)
+    determination = correction_report_of(submission)
+    if determination is None:
+        raise Http404("This form has no Correction Report: its determination is not Interim "
+                      "Meets.")
+    return render(request, "submissions/correction_report.html", {
+        "submission": submission, "determination": determination,
+        "items": correction_items(determination), "spec": get_spec(submission.form_type),
+    })

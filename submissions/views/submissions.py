@@ -9,6 +9,7 @@ from qis_portal.models import Organization, OrgType
 from qis_portal.views.common import bound, errors_to_form, require_perm
 from qis_portal.workflow import WorkflowConflict
 from submissions import selectors
+from submissions.corrections import correction_answered_by
 from submissions.elements import get_spec
 from submissions.forms import PartForm, StartForm
 from submissions.models import FormType, Submission
@@ -145,6 +146,7 @@ def submission_part(request, pk: int, part: str):
         "proposals": proposals, "parts": spec.parts,
         "previous": check["context"] if check["context"].correction_required else None,
         "work_plan_rules": work_plan_rules(submission),
+        "correction": correction_answered_by(submission),
     })
 
 

@@ -212,6 +212,10 @@ SUBMISSIONS += [
     get("submissions:supplement_detail", PLAN_FILED_READERS, pk("sunrise_supplement")),
     post("submissions:supplement_decide", {"qis_reviewer"}, pk("sunrise_supplement"),
          lambda w: {"decision": "return", "note": "Access check."}),
+    # Granite's Interim Meets: its Correction Report, for Granite and CMS (a Progress Report,
+    # so not Covered California; another issuer gets 404).
+    get("submissions:correction_report", {"issuer_granite"} | QIS_READERS,
+        pk("granite_interim")),
 ]
 
 # ---- QIN-QIO program: directory, SPL, work basket, interactions, outcomes -----------------

@@ -555,6 +555,13 @@ class World:
 
         return ModificationSupplement.objects.get(plan__issuer__name__startswith="Sunrise")
 
+    @cached_property
+    def granite_interim(self):
+        from submissions.models import Submission
+
+        return Submission.objects.get(issuer__name__startswith="Granite",
+                                      status="interim_meets")
+
 
 def _one(model_name: str, **lookup):
     from django.apps import apps
