@@ -19,6 +19,7 @@ PROVIDER_ORGS = [
 AIAN_QIO = ("Four Directions Tribal QIO", Region.AIAN_SOUTHWEST, "AZ")
 NLC = "National Learning and Communications Contractor"
 SURS = ("Northeast QPP Small, Underserved and Rural Support", Region.NORTHEAST)
+COVERED_CA = "Covered California"  # keeps and reviews the QIS 2 Work Plans (seed 002)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def demo_users() -> list[DemoUser]:
         DemoUser("surs@northeast.demo", "Sue", "Surs", SURS[0], (Role.TA_CONTRACTOR_STAFF,)),
         DemoUser("admin@nlc.demo", "Dee", "Admin", NLC, (Role.DELEGATED_ADMIN,)),
         DemoUser("staff@nlc.demo", "Nia", "Learning", NLC, (Role.NLC_STAFF,)),
+        DemoUser("qis.reviewer@coveredca.demo", "Cal", "Reviewer", COVERED_CA,
+                 (Role.COVERED_CA_REVIEWER,)),
     ]
     for region in [*QIN_REGIONS, AIAN_QIO[1]]:
         users.append(DemoUser(f"so.{region.value}@cms.demo", "Sol", f"Officer {region.label}",
@@ -74,6 +77,7 @@ def seed_organizations() -> dict[str, Organization]:
     specs += [(name, OrgType.PROVIDER, "", "", state) for name, state in PROVIDER_ORGS]
     specs.append((NLC, OrgType.SUPPORT_CONTRACTOR, "", "", "MD"))
     specs.append((SURS[0], OrgType.TA_CONTRACTOR, SURS[1].value, "", ""))
+    specs.append((COVERED_CA, OrgType.STATE_EXCHANGE, "", "", "CA"))
     for name, org_type, region, hios, state in specs:
         orgs[name], _ = Organization.objects.update_or_create(
             name=name, defaults={"org_type": org_type, "region": region,

@@ -14,7 +14,8 @@ from submissions.models import (
 
 @admin.register(SubmissionWindow)
 class SubmissionWindowAdmin(admin.ModelAdmin):
-    list_display = ["plan_year", "opens_on", "due_date"]
+    list_display = ["plan_year", "form_version", "omb_number", "opens_on", "due_date"]
+    readonly_fields = ["opened_by"]
 
 
 @admin.register(ImplementationPlan)

@@ -74,7 +74,7 @@ class QisDeterminationOutput(serializers.ModelSerializer):
     class Meta:
         model = Determination
         fields = ["outcome", "summary", "correction_report", "determined_by", "determined_at",
-                  "findings"]
+                  "findings", "checklist"]
         read_only_fields = fields
 
 
@@ -148,6 +148,12 @@ class QisFindingInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
+class QisChecklistAnswerInput(serializers.Serializer):
+    key = serializers.CharField(max_length=20, help_text="applicant_1-3 or address_1-7.")
+    met = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
 class QisDetermineInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Determination.Outcome.choices)
     summary = serializers.CharField(required=False, allow_blank=True, default="",
@@ -155,6 +161,9 @@ class QisDetermineInput(serializers.Serializer):
     correction_report = serializers.CharField(required=False, allow_blank=True, default="",
                                               max_length=5000)
     findings = QisFindingInput(many=True, required=False, default=list)
+    checklist = QisChecklistAnswerInput(
+        many=True, required=False, default=list,
+        help_text="Work Plan only: every item of seed 002's two lists, met or not.")
 
 
 def _conflict_response(exc: EditConflict) -> Response:
@@ -264,7 +273,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             submission=submission, actor=request.user, outcome=body.validated_data["outcome"],
             summary=body.validated_data["summary"],
             correction_report=body.validated_data["correction_report"],
-            findings=body.validated_data["findings"], request=request)
+            findings=body.validated_data["findings"],
+            checklist=body.validated_data["checklist"], request=request)
         return self._detail(result)
 
 
@@ -290,7 +300,7 @@ class ImplementationPlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
 class QisSubmissionWindowOutput(serializers.ModelSerializer):
     class Meta:
         model = SubmissionWindow
-        fields = ["id", "plan_year", "opens_on", "due_date"]
+        fields = ["id", "plan_year", "form_version", "omb_number", "opens_on", "due_date"]
         read_only_fields = fields
 
 

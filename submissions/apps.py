@@ -21,6 +21,12 @@ class SubmissionsConfig(AppConfig):
         register_kind("submissions.review_started", "CMS started reviewing your QIS form")
         register_kind("submissions.determined", "CMS issued a determination on your QIS form")
         register_kind("submissions.deadline", "A QIS form due date is near (30, 7 and 1 days)")
+        register_kind("submissions.plan_decided",
+                      "CMS accepted or returned your Implementation Plan")
+        register_kind("submissions.supplement_filed",
+                      "An issuer filed a Modification Summary Supplement")
+        register_kind("submissions.supplement_decided",
+                      "CMS accepted or returned your Modification Summary Supplement")
         register_nav(NavItem("QIS submissions", "submissions:list",
                              "submissions.view_submission", order=10))
         register_home_panel(HomePanel("QIS submissions", "submissions/home_panel.html",

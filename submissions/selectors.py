@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from qis_portal.models import Role, User
 from qis_portal.models.accounts import RoleAssignment
-from submissions.models import Determination, ImplementationPlan, Submission, SubmissionWindow
+from submissions.models import (
+    Determination,
+    FormType,
+    ImplementationPlan,
+    ModificationSupplement,
+    Submission,
+    SubmissionWindow,
+)
 
 
 def _base() -> QuerySet[Submission]:
@@ -40,14 +47,17 @@ def list_rows(qs: QuerySet[Submission]) -> QuerySet[Submission]:
 
 def submissions_for(user) -> QuerySet[Submission]:
     """Issuer users and the issuer's REST client: their issuer's forms, drafts included.
-    CMS QIS reviewers and CMS read-only users: every submitted form, never a draft. Anyone
-    else: nothing."""
+    CMS QIS reviewers and CMS read-only users: every submitted form, never a draft. Covered
+    California reviewers: every submitted Work Plan. Anyone else: nothing."""
     if not getattr(user, "is_authenticated", False):
         return Submission.objects.none()
     if user.has_role(Role.ISSUER_USER, Role.API_CLIENT) and user.organization_id:
         return _base().filter(issuer_id=user.organization_id)
     if user.has_role(Role.CMS_QIS_REVIEWER, Role.CMS_READ_ONLY):
         return _base().exclude(status=Submission.Status.DRAFT)
+    if user.has_role(Role.COVERED_CA_REVIEWER):
+        return _base().filter(form_type=FormType.WORK_PLAN).exclude(
+            status=Submission.Status.DRAFT)
     return Submission.objects.none()
 
 
@@ -79,6 +89,13 @@ def plans_for(user) -> QuerySet[ImplementationPlan]:
     return ImplementationPlan.objects.none()
 
 
+def supplements_for(user) -> QuerySet[ModificationSupplement]:
+    """Modification Summary Supplements of the plans the user may see."""
+    return ModificationSupplement.objects.select_related("plan", "plan__issuer", "filed_by",
+                                                         "decided_by").filter(
+        plan__in=plans_for(user))
+
+
 def windows() -> QuerySet[SubmissionWindow]:
     return SubmissionWindow.objects.order_by("-plan_year")
 
@@ -96,9 +113,12 @@ def issuer_users(issuer_id: int) -> list[User]:
     ).distinct())
 
 
-def qis_reviewers() -> list[User]:
+def qis_reviewers(form_type: str = FormType.PROGRESS_REPORT) -> list[User]:
+    """Who reviews a form of this type: CMS the Progress Report, Covered California the Work
+    Plan."""
+    role = Role.COVERED_CA_REVIEWER if form_type == FormType.WORK_PLAN else Role.CMS_QIS_REVIEWER
     return list(User.objects.filter(
-        is_active=True, role_assignments__role=Role.CMS_QIS_REVIEWER,
+        is_active=True, role_assignments__role=role,
         role_assignments__status=RoleAssignment.Status.APPROVED,
     ).distinct())
 
@@ -122,3 +142,12 @@ def new_plan_on_file(submission: Submission) -> bool:
     return ImplementationPlan.objects.filter(
         issuer_id=submission.issuer_id, plan_year=submission.window.plan_year,
     ).exclude(pk=submission.implementation_plan_id).exists()
+
+
+def supplement_on_file(plan: ImplementationPlan, plan_year: int) -> bool:
+    """Element 1 "with modifications": a supplement of the plan awaiting CMS, or one CMS
+    accepted that is in force for the plan year."""
+    return plan.supplements.filter(
+        Q(status=ModificationSupplement.Status.SUBMITTED)
+        | Q(status=ModificationSupplement.Status.ACCEPTED, effective_year__lte=plan_year)
+    ).exists()

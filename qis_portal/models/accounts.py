@@ -18,6 +18,7 @@ class OrgType(models.TextChoices):
     PROVIDER = "provider", "Provider"
     TA_CONTRACTOR = "ta_contractor", "QPP technical assistance contractor"
     SUPPORT_CONTRACTOR = "support_contractor", "CMS support contractor"
+    STATE_EXCHANGE = "state_exchange", "State-based Exchange"  # Covered California (seed 002)
 
 
 QIO_ORG_TYPES = (OrgType.QIN_QIO, OrgType.AIAN_QIO)  # the QIN-QIOs and the AIAN QIO
@@ -70,6 +71,7 @@ class Role(models.TextChoices):
     TA_CONTRACTOR_STAFF = "ta_contractor_staff", "QPP technical assistance staff"
     DELEGATED_ADMIN = "delegated_admin", "QIO Connect Delegated Administrator"
     NLC_STAFF = "nlc_staff", "NLC (National Learning and Communications) staff"
+    COVERED_CA_REVIEWER = "covered_ca_reviewer", "Covered California QIS reviewer"
 
 
 CMS_ROLES = frozenset({
@@ -85,6 +87,7 @@ ROLE_ORG_TYPES = {
     Role.TA_CONTRACTOR_STAFF: {OrgType.TA_CONTRACTOR, OrgType.QIN_QIO},
     Role.DELEGATED_ADMIN: {OrgType.SUPPORT_CONTRACTOR, OrgType.CMS},
     Role.NLC_STAFF: {OrgType.SUPPORT_CONTRACTOR},
+    Role.COVERED_CA_REVIEWER: {OrgType.STATE_EXCHANGE},
     **{role: {OrgType.CMS} for role in CMS_ROLES},
     **{role: set(QIO_ORG_TYPES) for role in QIO_ROLES},
 }

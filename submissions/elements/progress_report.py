@@ -28,8 +28,13 @@ from submissions.elements import (
 
 FORM_TYPE = "progress_report"
 CLOSEOUT = "closeout"
+WITH_MODIFICATIONS = "progress_report_modified"
+# Element 1 (seed 000): a Progress Report continues the QIS "with or without modifications";
+# with them, the issuer "must also complete a Modification Summary Supplement form".
 SUBMISSION_TYPES = (
-    ("progress_report", "Progress Report"),
+    ("progress_report", "Progress Report — continuing the QIS without modifications"),
+    (WITH_MODIFICATIONS, "Progress Report — continuing the QIS with modifications (with a "
+                         "Modification Summary Supplement)"),
     (CLOSEOUT, "Progress Report Closeout Form"),
 )
 PAYMENT_MODELS = (
@@ -58,7 +63,8 @@ MEASURES = ("1a", "1b", "2a", "2b")
 RATE_NOTE = ("Either the calculated rate with its numerator and denominator (the numerator and "
              "denominator should calculate to the rate provided, within ±0.05 percentage "
              "points), or the data point if the measure is not a rate — exactly one.")
-PERIOD_NOTE = "Month and year, MM/YYYY; the start must be before the end."
+PERIOD_NOTE = ("Month and year, MM/YYYY; the start may not be after the end (one month, "
+               "01/2024–01/2024, is a period).")
 
 
 def _measure_elements(measure: str) -> tuple[list[Element], list[Block], ResultGroup,
@@ -167,9 +173,11 @@ def _build() -> FormSpec:
                 CONFIRM, "a", subject="Confirmation of review of the Implementation Plan"),
         Element("submission_type", "1", "Type of QIS Submission", CHOICE, "a",
                 choices=SUBMISSION_TYPES,
-                help="Progress Report: continuing the current QIS (with or without "
-                     "modifications). Progress Report Closeout Form: discontinuing the current "
-                     "QIS; you must also file a new Implementation Plan for the new QIS.",
+                help="Progress Report: continuing the current QIS, without or with "
+                     "modifications; with modifications, file a Modification Summary "
+                     "Supplement on the Implementation Plan first. Progress Report Closeout "
+                     "Form: discontinuing the current QIS; you must also file a new "
+                     "Implementation Plan for the new QIS.",
                 subject="Type of QIS Submission"),
         Element("qis_title", "QIS Title",
                 "QIS Title: Restate the short title for the QIS being reported on. "

@@ -24,6 +24,54 @@ QIS_TITLE = "QIS 2 Work Plan – Appropriate Use of C-Sections"
 NTSV_TARGET = "23.9"
 NTSV_MEASURE = "Nulliparous Term Singleton Vertex (NTSV) Cesarean Section rate"
 
+# Work Plans are for issuers offering coverage in California (Covered California, seed 002).
+COVERED_CA_STATE = "CA"
+
+# Seed 002, verbatim: what the Applicant must do, and what the workplan must address. Shown at
+# the top of the form and kept as the reviewer's checklist (each item met / not met, a note).
+APPLICANT_MUST = (
+    "Progressively adopt physician and hospital payment strategies so that revenue for labor "
+    "and delivery only supports medically necessary care and no financial incentive exists to "
+    "perform a non-medically necessary Nulliparous Term Singleton Vertex (NTSV) Cesarean "
+    "Section (C-Section).",
+    "Promote improvement work through the California Maternal Quality Care Collaborative "
+    "(CMQCC) Maternal Data Center (MDC), so that all maternity hospitals achieve an NTSV "
+    "C-Section rate of 23.9% or lower or are at least working toward that goal.",
+    "Consider a hospital’s NTSV C-section rate, improvement trajectory, and willingness to "
+    "engage in coaching as part of its maternity hospital contracting decisions and terms. "
+    "Covered California does not expect Contractor to base poor performance, and potential "
+    "network removal decisions, on one measure alone.",
+)
+WORKPLAN_MUST_ADDRESS = (
+    "Description of how Applicant engages with its network hospitals to reduce non-medically "
+    "necessary NTSV C- Section rates to 23.9% or less by year end 2023",
+    "Description of its adjustments to payment strategy in alignment with Smart Care "
+    "California guidelines so that no hospitals or physicians are incentivized to perform a "
+    "non-medically necessary  NTSV C-Section by year end 2023",
+    "Description of how NTSV C-section rates are included in network hospital and provider "
+    "contracting criteria",
+    "Description of how Applicant promotes and encourages all in-network hospitals that "
+    "provide maternity services to use the resources provided by CMQCC and enroll in the "
+    "CMQCC MDC",
+    "Updates to hospital participation in CMQCC and hospital engagement in maternity care "
+    "quality improvement, particularly those with a NTSV rate higher than 23.9%",
+    "How Applicant encourages providers with high rates of NTSV C-section delivery to pursue "
+    "CMQCC coaching",
+    "List any known or anticipated barriers in implementing QIS activities and progress of "
+    "mitigation activities",
+)
+APPLICANT_MUST_HEADING = "Applicant must:"
+WORKPLAN_MUST_ADDRESS_HEADING = "This workplan must address the following:"
+RULE_LISTS = ((APPLICANT_MUST_HEADING, APPLICANT_MUST),
+              (WORKPLAN_MUST_ADDRESS_HEADING, WORKPLAN_MUST_ADDRESS))
+# The reviewer's checklist: (key, list heading, number, text); keys "applicant_1", "address_1".
+CHECKLIST = (
+    *((f"applicant_{n}", APPLICANT_MUST_HEADING, n, text)
+      for n, text in enumerate(APPLICANT_MUST, start=1)),
+    *((f"address_{n}", WORKPLAN_MUST_ADDRESS_HEADING, n, text)
+      for n, text in enumerate(WORKPLAN_MUST_ADDRESS, start=1)),
+)
+
 PRODUCT_TYPES = (
     ("hmo", "Health Maintenance Organization (HMO)"),
     ("ppo", "Preferred Provider Organization (PPO)"),
@@ -87,7 +135,8 @@ def _measure(measure: str) -> tuple[list[Element], list[Block], ResultGroup, Per
         Element(f"{p}_target", "9", "Numerical value performance target (rate % or data "
                 "point)", DECIMAL, "d", subject=f"{subject} performance target",
                 help="A rate (%) or a data point target, not a percentage change."
-                + (" Goal 1: 23.9 % or lower." if measure == "1a" else "")),
+                + (" Goal 1, when Measure 1a is a rate: 23.9 % or lower; a Measure 1a counted as a "
+                   "data point gives its own target." if measure == "1a" else "")),
     ]
     blocks = [
         Block((f"{p}_name", f"{p}_supports"), heading=f"Measure {measure}"),
@@ -97,7 +146,8 @@ def _measure(measure: str) -> tuple[list[Element], list[Block], ResultGroup, Per
               hint=RATE_NOTE),
         Block((f"{p}_baseline_start", f"{p}_baseline_end"),
               legend=f"Measure {measure}: Provide the baseline performance period",
-              hint="Month and year, MM/YYYY; the start must be before the end."),
+              hint="Month and year, MM/YYYY; the start may not be after the end (one month, "
+                   "01/2024–01/2024, is a period)."),
         Block((f"{p}_target",)),
     ]
     return (elements, blocks, ResultGroup(f"{p}_baseline", "9", f"{subject} baseline"),

@@ -1,3 +1,4 @@
+from submissions.forms.checklist import ChecklistForm
 from submissions.forms.parts import PartForm
 from submissions.forms.start import (
     DeterminationForm,
@@ -5,5 +6,7 @@ from submissions.forms.start import (
     PlanForm,
     StartForm,
 )
+from submissions.forms.windows import WindowForm
 
-__all__ = ["DeterminationForm", "FindingFormSet", "PartForm", "PlanForm", "StartForm"]
+__all__ = ["ChecklistForm", "DeterminationForm", "FindingFormSet", "PartForm", "PlanForm",
+           "StartForm", "WindowForm"]

@@ -40,5 +40,6 @@ class PartForm(forms.Form):
     def blocks(self):
         """The part's blocks with their bound fields, for the template."""
         return [{"heading": block.heading, "text": block.text, "legend": block.legend,
-                 "hint": block.hint, "fields": [self[key] for key in block.keys]}
+                 "hint": block.hint, "keys": block.keys,
+                 "fields": [self[key] for key in block.keys]}
                 for block in self.part.blocks]

@@ -43,10 +43,15 @@ class PlanForm(forms.Form):
     plan_year = forms.IntegerField(label="Plan year the QIS begins", min_value=2014,
                                    max_value=2100)
 
-    def __init__(self, *args, editing: bool = False, **kwargs):
+    def __init__(self, *args, editing: bool = False, supplement: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["plan_year"]
+        if supplement:
+            self.fields["effective_year"] = forms.IntegerField(
+                label="First plan year the modified plan applies to", min_value=2014,
+                max_value=2100, help_text="Progress Reports of this plan year and later are "
+                                          "compared with the modified plan.")
         for key in PLAN_KEYS:
             self.fields[key] = element_field(PROGRESS_REPORT.elements[key],
                                              in_fieldset=key.startswith("m"))
@@ -58,12 +63,13 @@ class PlanForm(forms.Form):
                           "rate (target 23.9 % or lower).")
 
     @staticmethod
-    def initial_from(plan: ImplementationPlan) -> dict:
-        initial = {"qis_title": plan.qis_title, "plan_year": plan.plan_year}
+    def initial_from(qis_title: str, plan_year: int, data: dict) -> dict:
+        """A plan's (or a version's) values as the form shows them."""
+        initial = {"qis_title": qis_title, "plan_year": plan_year}
         for key in PLAN_KEYS:
-            initial[key] = form_value(PROGRESS_REPORT.elements[key], plan.data.get(key))
+            initial[key] = form_value(PROGRESS_REPORT.elements[key], data.get(key))
         for key in DIRECTION_KEYS:
-            initial[key] = plan.data.get(key, HIGHER_IS_BETTER)
+            initial[key] = data.get(key, HIGHER_IS_BETTER)
         return initial
 
     def plan_data(self) -> dict:

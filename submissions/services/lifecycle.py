@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from qis_portal.services.notifications import notify_on_commit
-from qis_portal.workflow import WorkflowConflict, run_transition
+from qis_portal.workflow import WorkflowConflict, require_permission, run_transition
 from submissions import selectors
 from submissions.elements import get_spec
+from submissions.elements.work_plan import CHECKLIST
+from submissions.elements.work_plan import FORM_TYPE as WORK_PLAN
 from submissions.models import Determination, Finding, Submission
 from submissions.services.drafts import EditConflict
 from submissions.validators import SubmitContext, submit_errors
@@ -18,12 +20,16 @@ def submit_context(submission: Submission) -> SubmitContext:
     previous = selectors.previous_determination(submission)
     interim = previous is not None and previous.outcome == Determination.Outcome.INTERIM_MEETS
     plan = submission.implementation_plan
+    version = plan.version_for(submission.window.plan_year) if plan else None
     return SubmitContext(
         plan_year=submission.window.plan_year,
-        plan_data={**plan.data, "qis_title": plan.qis_title} if plan else {},
+        plan_data={**version.data, "qis_title": version.qis_title} if version else {},
         new_plan_on_file=selectors.new_plan_on_file(submission),
         correction_required=interim,
         deficient_elements=previous.deficient_elements if interim else [],
+        supplement_on_file=bool(plan) and selectors.supplement_on_file(
+            plan, submission.window.plan_year),
+        plan_version=version.number if version else None,
     )
 
 
@@ -45,6 +51,8 @@ def submission_check(submission: Submission) -> dict:
 def _url(submission: Submission) -> str:
     return submission.get_absolute_url()
 
+
+CHECKLIST_KEYS = frozenset(key for key, *_ in CHECKLIST)
 
 # The transition that records each outcome (a literal each: tests/core/test_every_transition).
 DETERMINE = {
@@ -83,6 +91,7 @@ def submission_submit(*, submission: Submission, actor, expected_version=None,
                        "hios_issuer_id": locked.issuer.hios_issuer_id},
             "plan_year": window.plan_year,
             "implementation_plan": locked.implementation_plan_id,
+            "plan_version": check["context"].plan_version,
             "version": locked.version,
             "submitted_at": now.isoformat(),
             "submitted_by": actor.email,
@@ -95,7 +104,8 @@ def submission_submit(*, submission: Submission, actor, expected_version=None,
 
     def after(result: Submission) -> None:
         notify_on_commit(
-            recipients=selectors.issuer_users(result.issuer_id) + selectors.qis_reviewers(),
+            recipients=(selectors.issuer_users(result.issuer_id)
+                        + selectors.qis_reviewers(result.form_type)),
             kind="submissions.submitted",
             title=f"{result.get_form_type_display()} submitted: {result.issuer} "
                   f"({result.window})",
@@ -162,18 +172,55 @@ def validate_determination(spec, outcome: str, findings: list[dict],
     return clean
 
 
+def validate_checklist(form_type: str, outcome: str, answers: list[dict]) -> list[dict]:
+    """A Work Plan's review answers every item of seed 002's two lists, met or not met (a note
+    each, optional); an item not met cannot yield Meets. A Progress Report has no checklist."""
+    if form_type != WORK_PLAN:
+        if answers:
+            raise ValidationError({"checklist": "Only a Work Plan review has the Covered "
+                                                "California checklist."})
+        return []
+    given = {str(a.get("key", "")): a for a in answers if isinstance(a, dict)}
+    errors, stored = [], []
+    for key in given:
+        if key not in CHECKLIST_KEYS:
+            errors.append(f"“{key}” is not an item of the Work Plan checklist.")
+    for key, heading, number, text in CHECKLIST:
+        answer = given.get(key, {})
+        met = answer.get("met")
+        if met not in ("met", "not_met", True, False):
+            errors.append(f"{heading} {number}: mark it met or not met.")
+            continue
+        stored.append({"key": key, "list": heading, "number": number, "text": text,
+                       "met": met in ("met", True),
+                       "note": str(answer.get("note") or "").strip()[:2000]})
+    unmet = [f"{item['list']} {item['number']}" for item in stored if not item["met"]]
+    if outcome == Determination.Outcome.MEETS and unmet:
+        errors.append(f"Meets is not possible: checklist item(s) not met: {'; '.join(unmet)}.")
+    if errors:
+        raise ValidationError({"checklist": errors})
+    return stored
+
+
 def submission_determine(*, submission: Submission, actor, outcome: str, summary: str = "",
                          correction_report: str = "", findings: list[dict] | None = None,
-                         request=None) -> Submission:
-    """Under review → Meets / Interim Meets / Does Not Meet, with findings."""
+                         checklist: list[dict] | None = None, request=None) -> Submission:
+    """Under review → Meets / Interim Meets / Does Not Meet, with findings (and, for a Work
+    Plan, the checklist of seed 002's two lists)."""
+    # Refused before the findings are read: who may not decide learns nothing about them.
+    require_permission(actor, "submissions.determine_submission", submission,
+                       action=f"submission.{DETERMINE.get(outcome, 'determine')}",
+                       request=request, message="You cannot record a determination on this "
+                                                "form.")
     spec = get_spec(submission.form_type)
     clean = validate_determination(spec, outcome, findings or [], correction_report)
+    items = validate_checklist(submission.form_type, outcome, checklist or [])
 
     def before(locked: Submission) -> None:
         determination = Determination.objects.create(
             submission=locked, outcome=outcome, summary=summary.strip(),
-            correction_report=correction_report.strip(), determined_by=actor,
-            determined_at=timezone.now())
+            correction_report=correction_report.strip(), checklist=items,
+            determined_by=actor, determined_at=timezone.now())
         Finding.objects.bulk_create(Finding(determination=determination, **f) for f in clean)
 
     def after(result: Submission) -> None:

@@ -1,11 +1,18 @@
-"""Implementation Plans on file: the baseline QIS a Progress Report restates (seed 000)."""
+"""Implementation Plans on file: the baseline QIS a Progress Report restates (seed 000). The
+issuer files it, CMS accepts it (version 1) or returns it; after that only a Modification
+Summary Supplement changes it (services/supplements.py)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from qis_portal.services.audit import audit_record
+from qis_portal.services.notifications import notify_on_commit
+from qis_portal.validation import require_text
+from qis_portal.workflow import run_transition
+from submissions import selectors
 from submissions.elements.progress_report import MEASURES, PROGRESS_REPORT, RESTATED_KEYS
-from submissions.models import ImplementationPlan
+from submissions.models import ImplementationPlan, PlanVersion
 from submissions.validators import clean_values
 from submissions.validators.common import Errors, check_period, check_result, require
 from submissions.validators.fields import is_blank
@@ -35,7 +42,7 @@ def plan_errors(data: dict) -> Errors:
     return errors
 
 
-def _clean(raw: dict) -> dict:
+def clean_plan_data(raw: dict) -> dict:
     values = {key: value for key, value in raw.items() if key not in DIRECTION_KEYS}
     cleaned, errors = clean_values(PROGRESS_REPORT, values, PLAN_KEYS)
     for key in values:
@@ -55,7 +62,7 @@ def _clean(raw: dict) -> dict:
     return {key: value for key, value in cleaned.items() if not is_blank(value)}
 
 
-def _title(qis_title: str) -> str:
+def clean_plan_title(qis_title: str) -> str:
     title = (qis_title or "").strip()
     if not title:
         raise ValidationError({"qis_title": "QIS Title: required."})
@@ -69,8 +76,8 @@ def implementation_plan_file(*, actor, qis_title: str, plan_year: int, data: dic
                              request=None) -> ImplementationPlan:
     if not actor.has_perm("submissions.add_implementationplan"):
         raise PermissionDenied("Only issuer users file Implementation Plans.")
-    title = _title(qis_title)
-    cleaned = _clean(data)
+    title = clean_plan_title(qis_title)
+    cleaned = clean_plan_data(data)
     try:
         with transaction.atomic():
             plan = ImplementationPlan.objects.create(
@@ -84,27 +91,58 @@ def implementation_plan_file(*, actor, qis_title: str, plan_year: int, data: dic
     return plan
 
 
-@transaction.atomic
-def implementation_plan_update(*, plan: ImplementationPlan, actor, qis_title: str, data: dict,
+def implementation_plan_accept(*, actor, plan: ImplementationPlan, note: str = "",
                                request=None) -> ImplementationPlan:
-    """A modification of the plan on file (what a Modification Summary Supplement records)."""
-    locked = ImplementationPlan.objects.select_for_update().get(pk=plan.pk)
-    if not actor.has_perm("submissions.change_implementationplan", locked):
-        raise PermissionDenied("You cannot change this Implementation Plan.")
-    title = _title(qis_title)
-    cleaned = _clean(data)
-    changed = sorted(key for key in {*cleaned, *locked.data}
-                     if cleaned.get(key) != locked.data.get(key))
-    if title != locked.qis_title:
-        changed.insert(0, "qis_title")
-    locked.qis_title = title
-    locked.data = cleaned
-    try:
-        with transaction.atomic():
-            locked.save()
-    except IntegrityError:
-        raise ValidationError({"qis_title": "Another plan of the same year has this title."}) \
-            from None
-    audit_record(action="implementationplan.modify", actor=actor, target=locked,
-                 request=request, details={"changed": changed})
-    return locked
+    """CMS accepts the baseline: it is version 1 on file, in force from the plan's own plan
+    year."""
+
+    def before(locked: ImplementationPlan) -> None:
+        locked.decision_note = note.strip()
+        PlanVersion.objects.create(plan=locked, number=1, qis_title=locked.qis_title,
+                                   data=dict(locked.data), effective_year=locked.plan_year,
+                                   accepted_by=actor if getattr(actor, "pk", None) else None,
+                                   accepted_at=timezone.now())
+
+    def after(accepted: ImplementationPlan) -> None:
+        notify_on_commit(recipients=selectors.issuer_users(accepted.issuer_id),
+                         kind="submissions.plan_decided",
+                         title=f"CMS accepted your Implementation Plan “{accepted.qis_title}”",
+                         url=accepted.get_absolute_url())
+
+    return run_transition(obj=plan, transition="accept", actor=actor,
+                          permission="submissions.decide_implementationplan", note=note,
+                          request=request, before=before, after=after)
+
+
+def implementation_plan_return(*, actor, plan: ImplementationPlan, note: str,
+                               request=None) -> ImplementationPlan:
+    """CMS returns the baseline to the issuer, saying what to correct."""
+    reason = require_text(note, "note", "Say what the issuer must correct.", max_length=2000)
+
+    def before(locked: ImplementationPlan) -> None:
+        locked.decision_note = reason
+
+    def after(returned: ImplementationPlan) -> None:
+        notify_on_commit(recipients=selectors.issuer_users(returned.issuer_id),
+                         kind="submissions.plan_decided",
+                         title=f"CMS returned your Implementation Plan “{returned.qis_title}”",
+                         body=reason, url=returned.get_absolute_url())
+
+    return run_transition(obj=plan, transition="return_plan", actor=actor,
+                          permission="submissions.decide_implementationplan", note=reason,
+                          request=request, before=before, after=after)
+
+
+def implementation_plan_refile(*, actor, plan: ImplementationPlan, qis_title: str, data: dict,
+                               request=None) -> ImplementationPlan:
+    """The issuer corrects a returned baseline and files it again (never once it is on file:
+    then only a Modification Summary Supplement changes it)."""
+    title = clean_plan_title(qis_title)
+    cleaned = clean_plan_data(data)
+
+    def before(locked: ImplementationPlan) -> None:
+        locked.qis_title, locked.data = title, cleaned
+
+    return run_transition(obj=plan, transition="refile", actor=actor,
+                          permission="submissions.refile_implementationplan", request=request,
+                          before=before, note="Corrected baseline filed again")

@@ -28,6 +28,9 @@ class SubmitContext:
     new_plan_on_file: bool = False  # a Closeout needs a new Implementation Plan
     correction_required: bool = False  # the previous plan year ended Interim Meets (17c)
     deficient_elements: list[str] = field(default_factory=list)
+    # A Modification Summary Supplement of the plan, accepted or awaiting CMS (element 1).
+    supplement_on_file: bool = False
+    plan_version: int | None = None  # the version on file the report is compared with
 
 
 def clean_values(spec: FormSpec, raw: dict, keys=None) -> tuple[dict, Errors]:

@@ -94,8 +94,9 @@ def check_period(errors: Errors, data: dict, period: Period, *, required: bool) 
         missing = period.start if is_blank(start) else period.end
         errors.add(missing, f"{label}: give both the start and the end month (MM/YYYY).")
         return
-    if month_key(start) >= month_key(end):
-        errors.add(period.start, f"{label}: the start ({start}) must be before the end ({end}).")
+    # One month (01/2024-01/2024) is a period: seed 000 asks when collection began and ended.
+    if month_key(start) > month_key(end):
+        errors.add(period.start, f"{label}: the start ({start}) cannot be after the end ({end}).")
 
 
 def check_target(errors: Errors, data: dict, spec: FormSpec, measure: str,

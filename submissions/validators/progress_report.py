@@ -8,6 +8,7 @@ from submissions.elements.progress_report import (
     PAYMENT_KEYS,
     PAYMENT_TOTAL_RANGE,
     PROGRESS_REPORT,
+    WITH_MODIFICATIONS,
 )
 from submissions.validators.common import (
     Errors,
@@ -40,6 +41,12 @@ def submit_errors(data: dict, context) -> Errors:
             f"{SPEC.elements['submission_type'].code}: a Progress Report Closeout Form requires "
             f"a new Implementation Plan on file for the {context.plan_year} plan year; file the "
             "new QIS's Implementation Plan first."))
+    if data.get("submission_type") == WITH_MODIFICATIONS and not context.supplement_on_file:
+        errors.add("submission_type", (
+            f"{SPEC.elements['submission_type'].code}: continuing with modifications requires "
+            "a Modification Summary Supplement on the Implementation Plan, accepted by CMS or "
+            "awaiting it; file the supplement first, or choose continuing without "
+            "modifications."))
     _payment_models(errors, data)
     _measures(errors, data, context.plan_data or {})
     require(errors, SPEC, data, "progress_summary", "barriers", "timeline_problems")

@@ -16,6 +16,7 @@ from submissions.validators.common import (
     check_target,
     measure_started,
     require,
+    result_kind,
 )
 from submissions.validators.fields import is_blank, parse_decimal
 
@@ -67,11 +68,25 @@ def _measures(errors: Errors, data: dict) -> None:
         check_result(errors, data, group, required=required)
         check_period(errors, data, periods[f"{p}_baseline_start"], required=required)
         check_target(errors, data, SPEC, measure, [group])
+    _ntsv_target(errors, data, results["m1a_baseline"])
+
+
+def _ntsv_target(errors: Errors, data: dict, baseline) -> None:
+    """Seed 002's 23.9 % is a rate: it caps Measure 1a's target when Measure 1a is a rate. A
+    Measure 1a counted as a data point states its own target; the prefilled 23.9 % rate target
+    does not carry over to a count."""
     target = data.get("m1a_target")
-    if not is_blank(target) and parse_decimal(target) > Decimal(NTSV_TARGET):
-        errors.add("m1a_target", f"{SPEC.elements['m1a_target'].code}: Goal 1 is an NTSV "
-                                 f"C-section rate of {NTSV_TARGET} % or lower; the target "
-                                 f"{target} % is higher.")
+    if is_blank(target):
+        return
+    code = SPEC.elements["m1a_target"].code
+    kind = result_kind(data, baseline)
+    if kind == "rate" and parse_decimal(target) > Decimal(NTSV_TARGET):
+        errors.add("m1a_target", f"{code}: Goal 1 is an NTSV C-section rate of {NTSV_TARGET} % "
+                                 f"or lower; the target {target} % is higher.")
+    if kind == "data_point" and parse_decimal(target) == Decimal(NTSV_TARGET):
+        errors.add("m1a_target", f"{code}: Measure 1a is a data point, not a rate, so the "
+                                 f"{NTSV_TARGET} % rate target does not apply; give the data "
+                                 "point this QIS intends to achieve.")
 
 
 def _milestones(errors: Errors, data: dict) -> None:

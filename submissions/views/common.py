@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404
 from qis_portal.views.common import require_perm
 from submissions import selectors
 from submissions.elements import get_spec
+from submissions.elements.work_plan import FORM_TYPE as WORK_PLAN
+from submissions.elements.work_plan import RULE_LISTS
 
 
 def get_submission(request, pk: int):
@@ -28,3 +30,8 @@ def steps(submission, current: str, errors: dict) -> list[dict]:
     result.append({"slug": "submit", "label": "Check and submit",
                    "state": "current" if current == "submit" else ""})
     return result
+
+
+def work_plan_rules(submission) -> tuple:
+    """Seed 002's two lists, shown at the top of a Work Plan (empty for a Progress Report)."""
+    return RULE_LISTS if submission.form_type == WORK_PLAN else ()

@@ -2,17 +2,23 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from qis_portal.views.common import bound, errors_to_form, require_perm
 from qis_portal.workflow import WorkflowConflict
+from submissions.corrections import (
+    correction_answered_by,
+    correction_items,
+    correction_report_of,
+)
 from submissions.elements import get_spec
-from submissions.forms import DeterminationForm, FindingFormSet
-from submissions.models import Submission
+from submissions.forms import ChecklistForm, DeterminationForm, FindingFormSet
+from submissions.models import FormType, Submission
 from submissions.presentation import render_form
 from submissions.services import submission_check, submission_determine, submission_start_review
-from submissions.views.common import get_submission
+from submissions.views.common import get_submission, work_plan_rules
 
 
 def _filed_context(request, submission: Submission) -> dict:
@@ -31,6 +37,9 @@ def _filed_context(request, submission: Submission) -> dict:
         "can_determine": (request.user.has_perm("submissions.determine_submission", submission)
                           and submission.status == Submission.Status.UNDER_REVIEW),
         "can_export": request.user.has_perm("submissions.export_submission"),
+        "work_plan_rules": work_plan_rules(submission),
+        "correction": correction_answered_by(submission),
+        "has_correction_report": correction_report_of(submission) is not None,
     }
 
 
@@ -68,7 +77,10 @@ def submission_determine_view(request, pk: int):
     form = DeterminationForm(bound(request))
     formset = FindingFormSet(bound(request), prefix="findings",
                              form_kwargs={"form_type": submission.form_type})
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    checklist = (ChecklistForm(bound(request), prefix="checklist")
+                 if submission.form_type == FormType.WORK_PLAN else None)
+    if request.method == "POST" and form.is_valid() and formset.is_valid() and (
+            checklist is None or checklist.is_valid()):
         findings = [f.cleaned_data for f in formset.forms
                     if f.cleaned_data.get("element")]
         try:
@@ -76,10 +88,11 @@ def submission_determine_view(request, pk: int):
                 submission=submission, actor=request.user,
                 outcome=form.cleaned_data["outcome"], summary=form.cleaned_data["summary"],
                 correction_report=form.cleaned_data["correction_report"],
-                findings=findings, request=request)
+                findings=findings, checklist=checklist.answers() if checklist else [],
+                request=request)
         except ValidationError as exc:
             errors = exc.message_dict
-            for message in errors.pop("findings", []):
+            for message in errors.pop("findings", []) + errors.pop("checklist", []):
                 form.add_error(None, message)
             errors_to_form(form, ValidationError(errors))
         except WorkflowConflict as exc:
@@ -89,5 +102,19 @@ def submission_determine_view(request, pk: int):
             messages.success(request, "Determination recorded; the issuer has been notified.")
             return redirect(submission)
     context = _filed_context(request, submission)
-    context.update({"form": form, "formset": formset})
+    context.update({"form": form, "formset": formset, "checklist": checklist})
     return render(request, "submissions/determine.html", context)
+
+
+def correction_report(request, pk: int):
+    """The QIS Evaluation Period Correction Report of an Interim Meets determination, as a
+    document: the issuer's copy and the reviewer's."""
+    submission = get_submission(request, pk)
+    determination = correction_report_of(submission)
+    if determination is None:
+        raise Http404("This form has no Correction Report: its determination is not Interim "
+                      "Meets.")
+    return render(request, "submissions/correction_report.html", {
+        "submission": submission, "determination": determination,
+        "items": correction_items(determination), "spec": get_spec(submission.form_type),
+    })

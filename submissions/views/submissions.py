@@ -9,11 +9,13 @@ from qis_portal.models import Organization, OrgType
 from qis_portal.views.common import bound, errors_to_form, require_perm
 from qis_portal.workflow import WorkflowConflict
 from submissions import selectors
+from submissions.corrections import correction_answered_by
 from submissions.elements import get_spec
 from submissions.forms import PartForm, StartForm
 from submissions.models import FormType, Submission
 from submissions.presentation import render_form
 from submissions.services import (
+    DuplicateDraft,
     EditConflict,
     submission_check,
     submission_create,
@@ -21,7 +23,7 @@ from submissions.services import (
     submission_submit,
 )
 from submissions.validators.fields import display_value
-from submissions.views.common import get_submission, steps
+from submissions.views.common import get_submission, steps, work_plan_rules
 
 LIST_LIMIT = 200
 
@@ -55,6 +57,7 @@ def submission_start(request):
     plans = selectors.plans_for(request.user)
     form = StartForm(bound(request), windows=selectors.windows(), plans=plans,
                      initial={"window": selectors.open_windows().first()})
+    existing = None
     if request.method == "POST" and form.is_valid():
         try:
             submission = submission_create(
@@ -63,14 +66,15 @@ def submission_start(request):
                 implementation_plan=form.cleaned_data["implementation_plan"], request=request)
         except ValidationError as exc:
             errors_to_form(form, exc)
-        except WorkflowConflict as exc:
-            form.add_error(None, exc.message)
+        except DuplicateDraft as exc:
+            existing = exc.existing
         else:
             messages.success(request, f"Draft started: {submission.get_form_type_display()} for "
                                       f"{submission.window.plan_year}.")
             first = get_spec(submission.form_type).parts[0].slug
             return redirect("submissions:part", pk=submission.pk, part=first)
-    return render(request, "submissions/start.html", {"form": form, "has_plans": plans.exists()})
+    return render(request, "submissions/start.html",
+                  {"form": form, "has_plans": plans.exists(), "existing": existing})
 
 
 def _comparison(spec, part, current: Submission, mine: dict) -> list[dict]:
@@ -141,6 +145,8 @@ def submission_part(request, pk: int, part: str):
         "outstanding": outstanding if request.method == "GET" else [],
         "proposals": proposals, "parts": spec.parts,
         "previous": check["context"] if check["context"].correction_required else None,
+        "work_plan_rules": work_plan_rules(submission),
+        "correction": correction_answered_by(submission),
     })
 
 

@@ -150,8 +150,11 @@ CORE = [
 # The REST client of Sunrise pulls Sunrise's forms and statuses (DOMAIN §1), not its plans.
 PLAN_READERS = ISSUERS | QIS_READERS
 PLAN_FILED_READERS = frozenset({"issuer"}) | QIS_READERS
-SUBMISSION_READERS = PLAN_READERS | {"api"}
-FILED_READERS = PLAN_FILED_READERS | {"api"}
+# Covered California reviews the Work Plans (seed 002; the filed form of the world is one) and
+# sees no Progress Report, no draft, no plan.
+SUBMISSION_READERS = PLAN_READERS | {"api", "covered_ca"}
+FILED_READERS = PLAN_FILED_READERS | {"api", "covered_ca"}
+WORK_PLAN_REVIEWERS = frozenset({"covered_ca"})
 OWN_DRAFT_READERS = frozenset({"issuer", "api"})
 
 
@@ -171,8 +174,8 @@ SUBMISSIONS = [
     get("submissions:detail", OWN_DRAFT_READERS, pk("draft_submission"), variant="draft"),
     get("submissions:part", {"issuer"}, _first_part),
     get("submissions:submit", {"issuer"}, pk("draft_submission")),
-    post("submissions:start_review", {"qis_reviewer"}, pk("filed_submission")),
-    get("submissions:determine", {"qis_reviewer"}, pk("filed_submission")),
+    post("submissions:start_review", WORK_PLAN_REVIEWERS, pk("filed_submission")),
+    get("submissions:determine", WORK_PLAN_REVIEWERS, pk("filed_submission")),
     get("submissions:print", FILED_READERS, pk("filed_submission")),
     get("submissions:pdf", FILED_READERS, pk("filed_submission")),
     get("submissions:json", FILED_READERS, pk("filed_submission")),
@@ -194,10 +197,26 @@ SUBMISSIONS = [
     # A filed form no longer changes: its issuer gets 409, everyone else a refusal.
     patch("api-qis-submission-detail", {"issuer"}, pk("filed_submission"),
           lambda w: {"version": w.filed_submission.version, "data": {}}, variant="filed"),
-    post("api-qis-submission-determine", {"qis_reviewer"}, pk("filed_submission"),
+    post("api-qis-submission-determine", WORK_PLAN_REVIEWERS, pk("filed_submission"),
          lambda w: {"outcome": "meets", "summary": "Fine."}),
-    post("api-qis-submission-start-review", {"qis_reviewer"}, pk("filed_submission")),
+    post("api-qis-submission-start-review", WORK_PLAN_REVIEWERS, pk("filed_submission")),
     post("api-qis-submission-submit", {"issuer"}, pk("draft_submission"), lambda w: {}),
+]
+# Issue 16: plan years CMS opens (every QIS reader sees them; only a QIS reviewer opens one).
+SUBMISSIONS += [
+    get("submissions:window_list", SUBMISSION_READERS),
+    post("submissions:window_list", {"qis_reviewer"}, body=lambda w: {}, variant="open"),
+    # The plan on file under CMS control: CMS decides, the issuer files supplements.
+    post("submissions:plan_decide", {"qis_reviewer"}, pk("sunrise_plan"),
+         lambda w: {"decision": "accept"}),
+    get("submissions:supplement_new", {"issuer"}, pk("sunrise_plan")),
+    get("submissions:supplement_detail", PLAN_FILED_READERS, pk("sunrise_supplement")),
+    post("submissions:supplement_decide", {"qis_reviewer"}, pk("sunrise_supplement"),
+         lambda w: {"decision": "return", "note": "Access check."}),
+    # Granite's Interim Meets: its Correction Report, for Granite and CMS (a Progress Report,
+    # so not Covered California; another issuer gets 404).
+    get("submissions:correction_report", {"issuer_granite"} | QIS_READERS,
+        pk("granite_interim")),
 ]
 
 # ---- QIN-QIO program: directory, SPL, work basket, interactions, outcomes -----------------

@@ -46,6 +46,7 @@ PERSONAS: dict[str, str | None] = {
     "nlc": "staff@nlc.demo",
     "superuser": "admin@cms.demo",
     "norole": "norole@sunrise.access.test",
+    "covered_ca": "qis.reviewer@coveredca.demo",
 }
 PENDING_EMAIL = "pending@northeast.access.test"
 # The seeded survey response's comment: only the COR and CMS read-only users may ever see it.
@@ -549,6 +550,19 @@ class World:
         from qio_connect.models import Announcement
 
         return Announcement.objects.get(title="Welcome to QIO Connect")
+
+    @cached_property
+    def sunrise_supplement(self):
+        from submissions.models import ModificationSupplement
+
+        return ModificationSupplement.objects.get(plan__issuer__name__startswith="Sunrise")
+
+    @cached_property
+    def granite_interim(self):
+        from submissions.models import Submission
+
+        return Submission.objects.get(issuer__name__startswith="Granite",
+                                      status="interim_meets")
 
 
 def _one(model_name: str, **lookup):

@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 
 from qis_portal.models import Role
-from submissions.models import ImplementationPlan, Submission, SubmissionWindow
+from submissions.models import Submission, SubmissionWindow
 from tests.browser.conftest import assert_no_axe_violations, sign_in
 from tests.factories import PASSWORD, CmsFactory, IssuerFactory, user_with_role
+from tests.submissions.conftest import plan_on_file
 
 PLAN = {
     "goal_1": "Engage network hospitals to reduce NTSV C-section rates to 23.9% or less.",
@@ -55,8 +56,7 @@ def journey_data(transactional_db):
     today = timezone.localdate()
     SubmissionWindow.objects.create(plan_year=2025, opens_on=today - timedelta(days=5),
                                     due_date=today + timedelta(days=30))
-    ImplementationPlan.objects.create(issuer=issuer, qis_title="Reducing NTSV C-sections",
-                                      plan_year=2024, data=PLAN, filed_by=alice)
+    plan_on_file(alice, "Reducing NTSV C-sections", 2024, PLAN)
     return alice, quinn
 
 

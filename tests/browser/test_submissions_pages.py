@@ -7,10 +7,11 @@ import pytest
 from django.utils import timezone
 
 from qis_portal.models import Role
-from submissions.models import FormType, ImplementationPlan, SubmissionWindow
+from submissions.models import FormType, SubmissionWindow
 from submissions.services import submission_create, submission_save_draft
 from tests.browser.conftest import assert_no_axe_violations, sign_in
 from tests.factories import PASSWORD, CmsFactory, IssuerFactory, user_with_role
+from tests.submissions.conftest import plan_on_file
 
 PLAN = {
     "goal_1": "Engage network hospitals to reduce NTSV C-section rates to 23.9% or less.",
@@ -29,8 +30,7 @@ def issuer_pages(transactional_db):
     today = timezone.localdate()
     window = SubmissionWindow.objects.create(plan_year=2025, opens_on=today - timedelta(days=5),
                                              due_date=today + timedelta(days=30))
-    plan = ImplementationPlan.objects.create(issuer=issuer, qis_title="Reducing NTSV C-sections",
-                                             plan_year=2024, data=PLAN, filed_by=alice)
+    plan = plan_on_file(alice, "Reducing NTSV C-sections", 2024, PLAN)
     work_plan = submission_create(actor=alice, form_type=FormType.WORK_PLAN, window=window)
     report = submission_create(actor=alice, form_type=FormType.PROGRESS_REPORT, window=window,
                                implementation_plan=plan)

@@ -6,7 +6,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from submissions.models import FormType, ImplementationPlan, Submission, SubmissionWindow
+from qis_portal.models import OrgType, Role
+from submissions.elements.work_plan import CHECKLIST
+from submissions.models import (
+    FormType,
+    ImplementationPlan,
+    PlanVersion,
+    Submission,
+    SubmissionWindow,
+)
 from submissions.services import (
     submission_create,
     submission_save_draft,
@@ -98,11 +106,19 @@ def window(db):
                                            due_date=today + timedelta(days=40))
 
 
+def plan_on_file(issuer_user, qis_title: str, plan_year: int, data: dict) -> ImplementationPlan:
+    """A plan CMS has accepted: its version 1 in force from its own plan year."""
+    plan = ImplementationPlan.objects.create(
+        issuer=issuer_user.organization, qis_title=qis_title, plan_year=plan_year,
+        data=dict(data), filed_by=issuer_user, status=ImplementationPlan.Status.ACCEPTED)
+    PlanVersion.objects.create(plan=plan, number=1, qis_title=qis_title, data=dict(data),
+                               effective_year=plan_year, accepted_at=timezone.now())
+    return plan
+
+
 @pytest.fixture
 def plan(issuer_alice):
-    return ImplementationPlan.objects.create(
-        issuer=issuer_alice.organization, qis_title="Reducing NTSV C-sections",
-        plan_year=2024, data=dict(PLAN_DATA), filed_by=issuer_alice)
+    return plan_on_file(issuer_alice, "Reducing NTSV C-sections", 2024, PLAN_DATA)
 
 
 @pytest.fixture
@@ -144,3 +160,24 @@ def draft_work_plan(issuer_alice, window):
 def fresh(submission) -> Submission:
     """Re-read (a protected FSM field cannot be refreshed in place)."""
     return Submission.objects.get(pk=submission.pk)
+
+
+@pytest.fixture
+def covered_ca(db):
+    from tests.factories import OrganizationFactory
+
+    return OrganizationFactory(name="Covered California", org_type=OrgType.STATE_EXCHANGE,
+                               state="CA")
+
+
+@pytest.fixture
+def reviewer_cal(covered_ca):
+    """A Covered California QIS reviewer: reviews the Work Plans (seed 002)."""
+    from tests.factories import user_with_role
+
+    return user_with_role(Role.COVERED_CA_REVIEWER, covered_ca, email="cal@coveredca.test")
+
+
+def all_met(note: str = "") -> list[dict]:
+    """A Work Plan checklist with every item of seed 002's two lists met."""
+    return [{"key": key, "met": "met", "note": note} for key, *_ in CHECKLIST]

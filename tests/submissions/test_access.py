@@ -9,14 +9,16 @@ from qis_portal.models import Role
 from submissions.models import FormType
 from submissions.services import submission_create
 from tests.factories import user_with_role
-from tests.submissions.conftest import fresh
+from tests.submissions.conftest import PLAN_DATA, fresh, plan_on_file
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ginas_draft(issuer_gina, window):
-    return submission_create(actor=issuer_gina, form_type=FormType.WORK_PLAN, window=window)
+    ginas_plan = plan_on_file(issuer_gina, "Improving diabetes control", 2024, PLAN_DATA)
+    return submission_create(actor=issuer_gina, form_type=FormType.PROGRESS_REPORT,
+                             window=window, implementation_plan=ginas_plan)
 
 
 def pages(pk):

@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from qis_portal.models import Role
 from submissions.models import Submission, SubmissionWindow
+from tests.factories import IssuerFactory, user_with_role
 from tests.submissions.conftest import PROGRESS_ANSWERS, fresh
 
 pytestmark = pytest.mark.django_db
@@ -128,16 +130,18 @@ def test_a_reviewer_cannot_create_a_draft(api_client, reviewer_quinn, window):
 
 
 def test_the_list_filters_by_plan_year_issuer_form_type_status_and_updated_since(
-        api_client, reviewer_quinn, submitted_report, draft_work_plan, issuer_alice, issuer_gina):
+        api_client, reviewer_quinn, submitted_report, draft_work_plan, issuer_alice):
     from submissions.services import submission_create, submission_save_draft, submission_submit
 
     today = timezone.localdate()
     other_year = SubmissionWindow.objects.create(plan_year=2024, opens_on=today,
                                                  due_date=today + timedelta(days=3))
-    ginas = submission_create(actor=issuer_gina, form_type="work_plan", window=other_year)
-    ginas = submission_save_draft(submission=ginas, actor=issuer_gina, expected_version=1,
+    # Work Plans are Californian (seed 002): a second California issuer files one.
+    pia = user_with_role(Role.ISSUER_USER, IssuerFactory(name="Pacific Health", state="CA"))
+    ginas = submission_create(actor=pia, form_type="work_plan", window=other_year)
+    ginas = submission_save_draft(submission=ginas, actor=pia, expected_version=1,
                                   data=fresh(draft_work_plan).data)
-    submission_submit(submission=ginas, actor=issuer_gina)
+    submission_submit(submission=ginas, actor=pia)
     api_client.force_authenticate(reviewer_quinn)
 
     def ids(**params):

@@ -146,7 +146,7 @@ def test_starting_a_progress_report_in_the_browser(client, issuer_alice, window,
     assert response.status_code == 302 and response.url.endswith("/part/a/")
     again = client.post(reverse("submissions:start"), {
         "form_type": "progress_report", "window": window.pk, "implementation_plan": plan.pk})
-    assert "already exists" in again.content.decode()
+    assert "This form already exists" in again.content.decode()
 
 
 def test_the_check_page_links_each_error_to_its_element(client, issuer_alice,

@@ -17,7 +17,7 @@ from submissions.services import (
     submission_start_review,
     submission_submit,
 )
-from tests.submissions.conftest import PLAN_DATA, PROGRESS_ANSWERS, fresh
+from tests.submissions.conftest import PLAN_DATA, PROGRESS_ANSWERS, all_met, fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -210,15 +210,16 @@ def test_a_closeout_is_submitted_once_a_new_implementation_plan_is_on_file(
         "submitted"
 
 
-def test_a_work_plan_goes_through_the_same_lifecycle(draft_work_plan, issuer_alice,
-                                                     reviewer_quinn):
+def test_a_work_plan_goes_through_the_same_lifecycle_with_covered_california(
+        draft_work_plan, issuer_alice, reviewer_cal):
     plan = submission_submit(submission=draft_work_plan, actor=issuer_alice)
-    plan = submission_start_review(submission=plan, actor=reviewer_quinn)
+    plan = submission_start_review(submission=plan, actor=reviewer_cal)
     with pytest.raises(ValidationError, match="Must Pass"):
-        submission_determine(submission=plan, actor=reviewer_quinn, outcome="meets",
-                             findings=[{"element": "6"}])
-    plan = submission_determine(submission=plan, actor=reviewer_quinn, outcome="meets",
-                                findings=[{"element": "10b", "note": "Add dates."}])
+        submission_determine(submission=plan, actor=reviewer_cal, outcome="meets",
+                             findings=[{"element": "6"}], checklist=all_met())
+    plan = submission_determine(submission=plan, actor=reviewer_cal, outcome="meets",
+                                findings=[{"element": "10b", "note": "Add dates."}],
+                                checklist=all_met())
     assert fresh(plan).status == "meets"
 
 

@@ -23,7 +23,10 @@ def test_an_issuer_opens_the_list_start_page_and_every_part_of_a_progress_report
     assert client.get(reverse("submissions:print", args=[draft_report.pk])).status_code == 200
     assert client.get(reverse("submissions:plan_list")).status_code == 200
     assert client.get(reverse("submissions:plan_detail", args=[plan.pk])).status_code == 200
-    assert client.get(reverse("submissions:plan_edit", args=[plan.pk])).status_code == 200
+    # The plan on file is changed only by a Modification Summary Supplement.
+    assert client.get(reverse("submissions:plan_edit", args=[plan.pk])).url == reverse(
+        "submissions:supplement_new", args=[plan.pk])
+    assert client.get(reverse("submissions:supplement_new", args=[plan.pk])).status_code == 200
     assert client.get(reverse("submissions:plan_new")).status_code == 200
 
 

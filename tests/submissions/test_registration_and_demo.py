@@ -58,6 +58,17 @@ def test_the_demo_seed_is_idempotent():
     counts = (ImplementationPlan.objects.count(), Submission.objects.count())
     seed_all()
     assert (ImplementationPlan.objects.count(), Submission.objects.count()) == counts
-    assert counts == (2, 2)
-    statuses = dict(Submission.objects.values_list("form_type", "status"))
-    assert statuses == {"progress_report": "draft", "work_plan": "submitted"}
+    assert counts == (2, 3)
+    statuses = sorted(Submission.objects.values_list("issuer__name", "form_type", "status"))
+    assert statuses == [
+        ("Granite State Mutual Health", "progress_report", "interim_meets"),
+        ("Sunrise Health Plans of California", "progress_report", "draft"),
+        ("Sunrise Health Plans of California", "work_plan", "submitted")]
+    # Both demo plans are on file (version 1); Sunrise's supplement awaits CMS; the seed's
+    # 2025 form is open beside next year's.
+    from submissions.models import ModificationSupplement, PlanVersion, SubmissionWindow
+
+    assert PlanVersion.objects.count() == 2
+    assert list(ModificationSupplement.objects.values_list("status", flat=True)) == [
+        "submitted"]
+    assert 2025 in SubmissionWindow.objects.values_list("plan_year", flat=True)

@@ -76,12 +76,13 @@ def test_a_zero_denominator_and_a_numerator_above_the_denominator_are_refused():
     assert "cannot be larger" in errors(m1a_baseline_numerator=6000)["m1a_baseline_numerator"][0]
 
 
-def test_a_period_must_start_before_it_ends():
+def test_a_period_may_not_start_after_it_ends_but_may_be_one_month():
     assert errors(m1a_progress_start="12/2024", m1a_progress_end="01/2024")[
         "m1a_progress_start"] == [
-        "16e Measure 1a progress period: the start (12/2024) must be before the end (01/2024)."]
-    assert "m1a_progress_start" in errors(m1a_progress_start="12/2024",
-                                          m1a_progress_end="12/2024")
+        "16e Measure 1a progress period: the start (12/2024) cannot be after the end (01/2024)."]
+    # Seed 000 asks when collection began and ended; one month (01/2024-01/2024) is a period.
+    one_month = errors(m1a_progress_start="01/2024", m1a_progress_end="01/2024")
+    assert "m1a_progress_start" not in one_month and "m1a_progress_end" not in one_month
 
 
 def test_a_target_is_a_rate_or_data_point_not_a_percentage_change():
