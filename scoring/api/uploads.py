@@ -13,9 +13,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from qis_portal.api_errors import error_body
+from qis_portal.api_schema import ErrorSerializer
 from qis_portal.permissions import RulePermission
 from scoring import selectors
-from scoring.api.schemas import ERROR_BODY
 from scoring.services.format_import import MAX_BYTES, format_import
 
 
@@ -50,7 +50,7 @@ class FormatUploadView(APIView):
                  "multipart/form-data": {"type": "object", "properties": {
                      "file": {"type": "string", "format": "binary"}}}},
         responses={201: UploadOutput, 400: OpenApiResponse(
-            ERROR_BODY, description="Nothing imported; every problem by its element path.")},
+            ErrorSerializer, description="Nothing imported; every problem by its element path.")},
     )
     def post(self, request, pk: int, file_format: str):
         entity = get_object_or_404(selectors.entities_for_user(request.user), pk=pk)
