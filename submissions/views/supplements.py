@@ -12,6 +12,7 @@ from submissions import selectors
 from submissions.forms import PlanForm
 from submissions.models import ModificationSupplement
 from submissions.services import supplement_accept, supplement_file, supplement_return
+from submissions.services.plans import clean_plan_data
 from submissions.services.supplements import supplement_changes
 from submissions.views.plans import get_plan
 
@@ -36,12 +37,16 @@ def supplement_new(request, pk: int):
         "effective_year": current.effective_year + 1})
     changes, reasons = [], _reasons(request)
     if request.method == "POST" and form.is_valid():
-        proposed = {key: value for key, value in form.plan_data().items()
-                    if value not in (None, "")}
-        changes = supplement_changes({**current.data, "qis_title": current.qis_title},
-                                     {**proposed, "qis_title": form.cleaned_data["qis_title"]},
-                                     reasons)
-        if "file" in request.POST:
+        try:  # compared as stored (counts as numbers), so only real modifications are listed
+            proposed = clean_plan_data(form.plan_data())
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+            proposed = None
+        if proposed is not None:
+            changes = supplement_changes(
+                {**current.data, "qis_title": current.qis_title},
+                {**proposed, "qis_title": form.cleaned_data["qis_title"]}, reasons)
+        if "file" in request.POST and proposed is not None:
             try:
                 supplement = supplement_file(
                     actor=request.user, plan=plan, qis_title=form.cleaned_data["qis_title"],

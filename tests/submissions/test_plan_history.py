@@ -208,6 +208,8 @@ def test_the_supplement_pages_file_and_decide(client, issuer_alice, reviewer_qui
             "effective_year": "2025", "file": "1"}
     shown = client.post(url, post).content.decode()
     assert "Reason for modifying 16f Measure 1a performance target" in shown
+    # Only the target is a modification: the counts restated as typed are not.
+    assert shown.count("Reason for modifying") == 1
     assert not ModificationSupplement.objects.exists()
     response = client.post(url, {**post, "reason_m1a_target": REASON["m1a_target"]})
     supplement = ModificationSupplement.objects.get()
