@@ -137,3 +137,13 @@ def test_the_heartbeat_is_stamped_every_minute_by_the_beat():
     record_heartbeat.run()
     assert WorkerHeartbeat.objects.get().seen_at == pytest.approx(timezone.now(),
                                                                  abs=timedelta(seconds=5))
+
+
+def test_a_token_request_is_logged_with_the_tokens_user(api_client, cor_bob, caplog):
+    from qis_portal.services.tokens import api_token_create
+
+    _, key = api_token_create(user=cor_bob, name="log test")
+    with caplog.at_level(logging.INFO, logger="qis_portal.requests"):
+        api_client.get("/api/me/", HTTP_AUTHORIZATION=f"Bearer {key}")
+    [record] = _request_lines(caplog)
+    assert (record.user_id, record.route, record.status) == (cor_bob.pk, "api/me/", 200)
