@@ -16,7 +16,7 @@ from qis_portal.predicates import (
     is_qio_user,
 )
 
-from .models import TaskQueue
+from .models import TaskQueue, TaskStatus
 
 
 @rules.predicate
@@ -63,6 +63,18 @@ def works_the_task(user, task) -> bool:
     return bool(task.assigned_queue) or not (task.assigned_user_id or task.assigned_group_id)
 
 
+@rules.predicate
+def is_untouched_ahqt_queued_by(user, task) -> bool:
+    """The bulk action's undo: an AHQT task this user queued, still open in the queue, nobody
+    assigned and nothing said on it (True for the model-level check)."""
+    if task is None:
+        return True
+    return (task.owner_id == user.pk and task.status == TaskStatus.OPEN
+            and task.assigned_queue == TaskQueue.AHQT and not task.assigned_user_id
+            and not task.assigned_group_id and bool(task.auto_key)
+            and task.auto_key.startswith("ahqt:") and not task.comments.exists())
+
+
 # General Directory
 rules.add_perm("qio_program.view_directory", is_cms | is_qio_user | is_provider_user)
 rules.add_perm("qio_program.view_provider",
@@ -70,6 +82,8 @@ rules.add_perm("qio_program.view_provider",
 rules.add_perm("qio_program.add_provider", is_qio_user)
 rules.add_perm("qio_program.change_provider", is_qio_user & in_qio_region)
 rules.add_perm("qio_program.bulk_providers", is_qio_user)
+rules.add_perm("qio_program.withdraw_queued_ahqt",
+               is_qio_user & is_task_of_own_qio & is_untouched_ahqt_queued_by)
 rules.add_perm("qio_program.export_directory", is_cms | is_qio_user)
 
 # SPL: CMS uploads per QIN region. The COR holds the QIO contract for CMS and gives its final

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from qio_program.views import dashboard, directory, interactions, outcomes, spl, tasks
+from qio_program.views import (
+    dashboard,
+    directory,
+    directory_bulk,
+    interactions,
+    outcomes,
+    spl,
+    tasks,
+)
 
 app_name = "qio_program"
 
@@ -8,7 +16,8 @@ urlpatterns = [
     # General Directory
     path("directory/", directory.provider_list, name="provider_list"),
     path("directory/export.csv", directory.provider_export, name="provider_export"),
-    path("directory/bulk/", directory.provider_bulk, name="provider_bulk"),
+    path("directory/bulk/", directory_bulk.provider_bulk, name="provider_bulk"),
+    path("directory/bulk/undo/", directory_bulk.provider_bulk_undo, name="provider_bulk_undo"),
     path("providers/new/", directory.provider_create_view, name="provider_create"),
     path("providers/<int:pk>/", directory.provider_detail, name="provider_detail"),
     path("providers/<int:pk>/edit/", directory.provider_edit, name="provider_edit"),

@@ -124,7 +124,7 @@ class ApiTokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
-        fields = ["id", "kind", "title", "body", "url", "created_at", "read_at"]
+        fields = ["id", "kind", "title", "body", "url", "created_at", "read_at", "resolved_at"]
         read_only_fields = fields
 
 

@@ -14,5 +14,5 @@ def portal(request):
     if user is not None and user.is_authenticated:
         context["nav_items"] = nav_for(user)
         context["unread_notifications"] = user.notifications.filter(
-            in_app=True, read_at__isnull=True).count()
+            in_app=True, read_at__isnull=True, resolved_at__isnull=True).count()
     return context

@@ -30,6 +30,7 @@ from django_fsm.signals import pre_transition
 
 from qis_portal.models import AuditEvent
 from qis_portal.services.audit import audit_record
+from qis_portal.services.notifications import notifications_resolve
 
 
 class SystemActor:
@@ -222,6 +223,7 @@ def run_transition(
                 from_state=from_state, to_state=getattr(locked, state_field), note=note,
                 request=request, details=details, actor_label=getattr(actor, "email", "") or "",
             )
+            notifications_resolve(locked)
             if after is not None:
                 after(locked)
             return locked

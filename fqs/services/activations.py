@@ -138,7 +138,7 @@ def activation_submit(*, activation: Activation, actor, comment: str = "", reque
             recipients=_routed_cors(locked), kind="fqs.activation",
             title=f"FQS activation #{locked.pk} awaits your final approval",
             body=locked.submit_comment or locked.focus_area,
-            url=f"/fqs/activations/{locked.pk}/")
+            url=f"/fqs/activations/{locked.pk}/", awaiting=locked)
 
     return run_transition(obj=activation, transition="submit", actor=actor, permission=CHANGE,
                           note=comment, request=request, before=before, after=after)

@@ -74,6 +74,7 @@ def _create(actor, source, description, provider, facility_name, facility_ccn, f
         recipients=users_with_role(Role.CMS_INTAKE_REVIEWER), kind="fqs.request",
         title=f"New FQS request #{fqs_request.pk}: {fqs_request.facility_label}",
         body=fqs_request.get_source_display(), url=f"/fqs/requests/{fqs_request.pk}/",
+        awaiting=fqs_request,
     )
     return fqs_request
 
@@ -176,7 +177,7 @@ def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", reque
                 recipients=users_with_role(Role.CMS_FQS_REVIEWER), kind="fqs.activation",
                 title=f"FQS activation #{activation.pk} to prepare: {locked.facility_label}",
                 body="The intake reviewer approved the request; the facility is not on the "
-                     "SPL.", url=f"/fqs/activations/{activation.pk}/",
+                     "SPL.", url=f"/fqs/activations/{activation.pk}/", awaiting=activation,
             )
         else:
             notify_on_commit(

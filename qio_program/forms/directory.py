@@ -96,7 +96,12 @@ BULK_ACTIONS = [
 
 
 class BulkActionForm(forms.Form):
-    action = forms.ChoiceField(choices=BULK_ACTIONS)
+    """The directory's bulk action: no action until one is chosen; `confirm` is set only by
+    the confirmation page, which says how many providers it will touch."""
+
+    action = forms.ChoiceField(choices=[("", "- Select -"), *BULK_ACTIONS], error_messages={
+        "required": "Choose what to do with the selected providers."})
+    confirm = forms.BooleanField(required=False)
     provider = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=True,
                                               error_messages={"required":
                                                               "Select at least one provider."})

@@ -39,7 +39,7 @@ class InteractionForm(forms.Form):
                                 widget=forms.Textarea(attrs={"rows": 4}))
     intervention_delivered = forms.BooleanField(
         label="A QI intervention was delivered (its report is due within 5 days)",
-        required=False, initial=True)
+        required=False)
     files = MultipleFileField(label="Files", required=False,
                               help_text=f"{ALLOWED_ATTACHMENT_TEXT} each; at most 10 files.")
 

@@ -15,7 +15,8 @@ from qio_program.models import Provider, Task, TaskQueue
 from qio_program.selectors.scope import user_qio
 from qio_program.services.tasks import task_create
 from qis_portal.models import QIO_ORG_TYPES, Organization
-from qis_portal.workflow import require_permission
+from qis_portal.services.audit import audit_record
+from qis_portal.workflow import locked_write, require_permission
 
 _PSA_RESOLVERS: list[Callable[[Provider], bool]] = []
 
@@ -80,3 +81,19 @@ def ahqt_queue_bulk(*, actor, providers: Iterable[Provider], request=None
         )
         (queued if task is not None else already).append(task or provider)
     return queued, already
+
+
+def ahqt_queue_withdraw(*, actor, tasks: Iterable[Task], request=None) -> list[str]:
+    """Undo of the bulk action: withdraw AHQT tasks the actor queued that nobody has touched
+    (the rule `withdraw_queued_ahqt`); the provider's key is freed so it can be queued again.
+    Returns the subjects of the withdrawn tasks."""
+    withdrawn = []
+    for task in tasks:
+        with locked_write(task, actor=actor, permission="qio_program.withdraw_queued_ahqt",
+                          action="task.withdraw", request=request,
+                          message=f"{task.subject} has been picked up; it stays.") as locked:
+            audit_record(action="task.withdraw", actor=actor, target=locked, request=request,
+                         from_state=locked.status, details={"subject": locked.subject})
+            withdrawn.append(locked.subject)
+            locked.delete()
+    return withdrawn

@@ -1,15 +1,14 @@
-"""General Directory pages: the list (filters, search, bulk actions), a provider, contacts."""
+"""General Directory pages: the list (filters, search), a provider, contacts; the bulk
+actions are in `directory_bulk`."""
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from qio_program.forms.directory import (
-    BulkActionForm,
     ProviderContactForm,
     ProviderFilterForm,
     ProviderForm,
@@ -24,7 +23,6 @@ from qio_program.selectors.directory import (
     provider_search,
 )
 from qio_program.selectors.scope import providers_for, user_qio
-from qio_program.services.ahqt import ahqt_queue_bulk
 from qio_program.services.providers import (
     provider_contact_delete,
     provider_contact_save,
@@ -73,32 +71,6 @@ def provider_export(request):
         .iterator(chunk_size=2000)
     )
     return csv_response("providers.csv", EXPORT_HEADER, rows)
-
-
-@require_POST
-def provider_bulk(request):
-    require_perm(request, "qio_program.bulk_providers")
-    form = BulkActionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect("qio_program:provider_list")
-    providers = list(providers_for(request.user).filter(pk__in=form.cleaned_data["provider"])
-                     .order_by("name", "id"))
-    if not providers:
-        messages.error(request, "None of the selected providers is in your directory.")
-        return redirect("qio_program:provider_list")
-    if form.cleaned_data["action"] == "interaction":
-        query = urlencode([("provider", p.pk) for p in providers])
-        return redirect(f"{reverse('qio_program:interaction_create')}?{query}")
-    queued, already = ahqt_queue_bulk(actor=request.user, providers=providers)
-    if queued:
-        messages.success(request, f"Queued {len(queued)} AHQT assessment task"
-                                  f"{'s' if len(queued) != 1 else ''} in the AHQT queue.")
-    if already:
-        messages.info(request, "Already queued before: " + ", ".join(p.name for p in already))
-    return redirect("qio_program:provider_list")
 
 
 def provider_create_view(request):

@@ -1,6 +1,7 @@
 """In-app notifications, their e-mail copies, and each user's per-kind switches."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
@@ -19,10 +20,18 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True)
     # A sweep passes a key per (deadline, recipient), so running it twice notifies once.
     idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+    # An action notification ("... awaits your approval") names the object awaiting the
+    # recipient; the next workflow step of that object, whoever takes it, resolves it.
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True,
+                                    blank=True, related_name="+")
+    target_id = models.CharField(max_length=64, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["recipient", "in_app", "read_at"])]
+        indexes = [models.Index(fields=["recipient", "in_app", "read_at"]),
+                   models.Index(fields=["target_type", "target_id"],
+                                name="notification_target_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "idempotency_key"], name="notification_once_per_key"
@@ -31,6 +40,10 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient}: {self.title}"
+
+    @property
+    def awaits_action(self) -> bool:
+        return self.target_type_id is not None
 
 
 class NotificationPreference(models.Model):

@@ -4,7 +4,8 @@ transaction (qis_portal.services.outbox sends it, and re-sends it if the broker 
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from qis_portal.models import Notification, NotificationPreference
@@ -27,12 +28,17 @@ def notify(
     body: str = "",
     url: str = "",
     idempotency_key: str | None = None,
+    awaiting: models.Model | None = None,
 ) -> list[Notification]:
     """Notify each recipient who has not switched this kind off.
 
     With an idempotency key, a recipient already notified under that key is skipped, so a
-    sweep that runs twice sends nothing twice.
+    sweep that runs twice sends nothing twice. With `awaiting` (the object that awaits the
+    recipient's decision) it is an action notification, resolved by that object's next step
+    (`notifications_resolve`).
     """
+    target = ({"target_type": ContentType.objects.get_for_model(awaiting),
+               "target_id": str(awaiting.pk)} if awaiting is not None else {})
     if kind not in NOTIFICATION_KINDS:
         raise ValueError(f"Unknown notification kind {kind!r}; register it in notification_kinds.")
     users = [user for user in recipients if user is not None and user.is_active]
@@ -49,7 +55,7 @@ def notify(
                 note = Notification.objects.create(
                     recipient=user, kind=kind, title=title[:200], body=body, url=url,
                     in_app=in_app, email_wanted=email,
-                    idempotency_key=idempotency_key,
+                    idempotency_key=idempotency_key, **target,
                 )
                 if email:
                     _queue_copy(note, user.email)
@@ -66,7 +72,8 @@ def _queue_copy(note: Notification, to: str) -> None:
 
 
 def notify_on_commit(*, recipients: Iterable, kind: str, title: str, body: str = "",
-                     url: str = "", idempotency_key: str | None = None, exclude=None) -> None:
+                     url: str = "", idempotency_key: str | None = None, exclude=None,
+                     awaiting: models.Model | None = None) -> None:
     """`notify(...)` once the current transaction commits, so a rolled-back step tells nobody.
 
     The recipients are settled now: empty places dropped, each person once (by id, first
@@ -82,7 +89,17 @@ def notify_on_commit(*, recipients: Iterable, kind: str, title: str, body: str =
     if people:
         transaction.on_commit(lambda: notify(
             recipients=people, kind=kind, title=title, body=body, url=url,
-            idempotency_key=idempotency_key))
+            idempotency_key=idempotency_key, awaiting=awaiting))
+
+
+def notifications_resolve(target: models.Model) -> int:
+    """The object took its next workflow step: whatever it awaited was decided, by whoever
+    decided it, so every open action notification about it is done (for every recipient).
+    Called by `run_transition`; a notification created by the same step (it is sent on
+    commit) is not touched."""
+    return Notification.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk),
+        resolved_at__isnull=True).update(resolved_at=timezone.now())
 
 
 def notification_mark_read(*, user, notification_ids: Iterable[int] | None = None) -> int:

@@ -12,5 +12,6 @@ def home(request):
         "assignments": assignments,
         "pending_assignments": [a for a in assignments
                                 if a.status == RoleAssignment.Status.PENDING],
-        "recent_notifications": user.notifications.filter(in_app=True, read_at__isnull=True)[:5],
+        "recent_notifications": user.notifications.filter(
+            in_app=True, read_at__isnull=True, resolved_at__isnull=True)[:5],
     })

@@ -103,13 +103,15 @@ def submission_submit(*, submission: Submission, actor, expected_version=None,
         }
 
     def after(result: Submission) -> None:
-        notify_on_commit(
-            recipients=(selectors.issuer_users(result.issuer_id)
-                        + selectors.qis_reviewers(result.form_type)),
-            kind="submissions.submitted",
-            title=f"{result.get_form_type_display()} submitted: {result.issuer} "
-                  f"({result.window})",
-            body=f"Submitted by {actor.email}.", url=_url(result))
+        title = f"{result.get_form_type_display()} submitted: {result.issuer} ({result.window})"
+        notify_on_commit(recipients=selectors.issuer_users(result.issuer_id),
+                         kind="submissions.submitted", title=title,
+                         body=f"Submitted by {actor.email}.", url=_url(result))
+        # The reviewers' copy awaits their review: the submission's next step resolves it.
+        notify_on_commit(recipients=selectors.qis_reviewers(result.form_type),
+                         kind="submissions.submitted",
+                         title=title, body=f"Submitted by {actor.email}.", url=_url(result),
+                         awaiting=result)
 
     return run_transition(obj=submission, transition="submit", actor=actor,
                           permission="submissions.submit_submission", request=request,

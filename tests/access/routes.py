@@ -234,6 +234,7 @@ QIO_PROGRAM = [
     get("qio_program:provider_export", CMS | QIO),
     post("qio_program:provider_bulk", QIO,
          body=lambda w: {"action": "ahqt", "provider": [w.maple.pk]}),
+    get("qio_program:provider_bulk_undo", QIO),
     get("qio_program:provider_create", QIO),
     get("qio_program:provider_detail", MAPLE_READERS, _maple),
     get("qio_program:provider_edit", QIO_NE, _maple),

@@ -126,8 +126,8 @@ def test_the_bulk_ahqt_action_queues_one_task_per_provider_once(client, associat
     other = ProviderFactory(name="Harbor View")
     client.force_login(associate_ann)
     url = reverse("qio_program:provider_bulk")
-    client.post(url, {"action": "ahqt", "provider": [ne_provider.pk, other.pk]})
-    client.post(url, {"action": "ahqt", "provider": [ne_provider.pk]})
+    client.post(url, {"action": "ahqt", "confirm": "on", "provider": [ne_provider.pk, other.pk]})
+    client.post(url, {"action": "ahqt", "confirm": "on", "provider": [ne_provider.pk]})
     tasks = Task.objects.filter(assigned_queue=TaskQueue.AHQT)
     assert tasks.count() == 2
     assert {t.related for t in tasks} == {ne_provider, other}

@@ -103,7 +103,8 @@ class Review:
             notify_on_commit(
                 recipients=cor_recipients(), kind="lifecycle.awaiting_approval",
                 title=f"{self.label} awaits your approval: {locked}",
-                url=locked.get_absolute_url(), body=f"{locked.task_order.qio} submitted {locked}.")
+                url=locked.get_absolute_url(), body=f"{locked.task_order.qio} submitted {locked}.",
+                awaiting=locked)
 
         return run_transition(obj=obj, transition="submit", actor=actor, permission=self.change,
                               request=request, before=before, after=submitted)
