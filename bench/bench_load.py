@@ -54,6 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
+from bench_db import server_sql  # noqa: E402  (bench/ is on the path from here)
+
 DEMO_PASSWORD = "demo-portal-2026"  # qis_portal.demo.DEMO_PASSWORD, every demo user's
 ASSOCIATE, QIS_REVIEWER, FQS_REVIEWER = ("associate@northeast.demo", "qis.reviewer@cms.demo",
                                          "fqs.reviewer@cms.demo")
@@ -61,20 +63,6 @@ CMS_READER, COR, SUPERUSER = "readonly@cms.demo", "cor@cms.demo", "admin@cms.dem
 
 
 # --- the database -------------------------------------------------------------------------
-
-def server_sql(dsn: str, *statements: str) -> None:
-    """Run statements in the server's ``postgres`` database (CREATE and DROP DATABASE), after
-    closing Django's connections so that none holds the bench database open."""
-    from django.db import connections
-
-    connections.close_all()
-    admin = psycopg2.connect(f"{dsn} dbname=postgres")
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        for statement in statements:
-            cur.execute(statement)
-    admin.close()
-
 
 def use_database(dsn: str, name: str, media: str, conn_max_age: int) -> None:
     """Point this process (and the server it starts) at the bench database, then set Django up.

@@ -35,19 +35,13 @@ import psycopg2
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from bench_db import server_sql  # noqa: E402  (bench/ is on the path from here)
+
 INPUT_SQL = ("SELECT entity_id, level, tin, npi, measure_id, submission_method, numerator, "
              "denominator, performance_rate, eligible_population, data_completeness, "
              "end_to_end, external_points FROM scoring_qualitysubmission")
 META = "bench_scoring_meta"
-
-
-def server_sql(dsn: str, *statements: str) -> None:
-    admin = psycopg2.connect(f"{dsn} dbname=postgres")
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        for statement in statements:
-            cur.execute(statement)
-    admin.close()
 
 
 def use_database(args) -> str:
