@@ -65,7 +65,9 @@ def test_entity_list_detail_and_every_form_pass_axe(page, live_url, scoring_data
     page.get_by_label("Numerator").fill("200")
     page.get_by_label("Performance denominator").fill("100")
     page.get_by_role("button", name="Save measure data").click()
-    expect(page.get_by_text("greater than the denominator")).to_be_visible()
+    # The error summary links to the field; the field carries the message itself.
+    expect(page.get_by_role("link", name="Numerator: greater than the denominator")).to_be_visible()
+    expect(page.get_by_text("greater than the denominator", exact=True)).to_be_visible()
     assert_no_axe_violations(page)
 
 
