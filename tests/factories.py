@@ -64,3 +64,14 @@ def user_with_role(role: str, organization: Organization, *, region: str = "",
 
 
 __all__ = ["PASSWORD", "Role", "Region", "user_with_role"]
+
+
+def sunrise_issuer_and_reviewer() -> tuple[User, User]:
+    """The QIS browser journeys' two people: Alice of a California issuer (HIOS 12345) and
+    Quinn, a CMS QIS reviewer."""
+    issuer = IssuerFactory(name="Sunrise Health Plans", hios_issuer_id="12345", state="CA")
+    alice = user_with_role(Role.ISSUER_USER, issuer, email="alice@sunrise.test")
+    alice.first_name, alice.last_name = "Alice", "Issuer"
+    alice.save()
+    quinn = user_with_role(Role.CMS_QIS_REVIEWER, CmsFactory(), email="quinn@cms.test")
+    return alice, quinn

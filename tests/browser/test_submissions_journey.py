@@ -7,10 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from qis_portal.models import Role
 from submissions.models import Submission, SubmissionWindow
 from tests.browser.conftest import assert_no_axe_violations, sign_in
-from tests.factories import PASSWORD, CmsFactory, IssuerFactory, user_with_role
+from tests.factories import PASSWORD, sunrise_issuer_and_reviewer
 from tests.submissions.conftest import plan_on_file
 
 PLAN = {
@@ -48,11 +47,7 @@ def press_button(page, selector: str) -> None:
 
 @pytest.fixture
 def journey_data(transactional_db):
-    issuer = IssuerFactory(name="Sunrise Health Plans", hios_issuer_id="12345", state="CA")
-    alice = user_with_role(Role.ISSUER_USER, issuer, email="alice@sunrise.test")
-    alice.first_name, alice.last_name = "Alice", "Issuer"
-    alice.save()
-    quinn = user_with_role(Role.CMS_QIS_REVIEWER, CmsFactory(), email="quinn@cms.test")
+    alice, quinn = sunrise_issuer_and_reviewer()
     today = timezone.localdate()
     SubmissionWindow.objects.create(plan_year=2025, opens_on=today - timedelta(days=5),
                                     due_date=today + timedelta(days=30))

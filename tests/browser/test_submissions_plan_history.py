@@ -19,7 +19,14 @@ from submissions.services import (
     submission_submit,
 )
 from tests.browser.conftest import assert_no_axe_violations, sign_in
-from tests.factories import PASSWORD, CmsFactory, IssuerFactory, OrganizationFactory, user_with_role
+from tests.factories import (
+    PASSWORD,
+    CmsFactory,
+    IssuerFactory,
+    OrganizationFactory,
+    sunrise_issuer_and_reviewer,
+    user_with_role,
+)
 from tests.submissions.conftest import (
     PLAN_DATA,
     PROGRESS_ANSWERS,
@@ -46,11 +53,7 @@ def switch_to(page, live_url, user) -> None:
 
 @pytest.fixture
 def history(transactional_db):
-    issuer = IssuerFactory(name="Sunrise Health Plans", hios_issuer_id="12345", state="CA")
-    alice = user_with_role(Role.ISSUER_USER, issuer, email="alice@sunrise.test")
-    alice.first_name, alice.last_name = "Alice", "Issuer"
-    alice.save()
-    quinn = user_with_role(Role.CMS_QIS_REVIEWER, CmsFactory(), email="quinn@cms.test")
+    alice, quinn = sunrise_issuer_and_reviewer()
     today = timezone.localdate()
     this_year = SubmissionWindow.objects.create(
         plan_year=2025, opens_on=today - timedelta(days=5), due_date=today + timedelta(days=30),
