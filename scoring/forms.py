@@ -7,6 +7,7 @@ from django import forms
 from qis_portal.models import Organization
 from scoring.choices import ApmType, Level, SubmissionMethod
 from scoring.models import ApmEntity, DataUpload, EntityScore, QualitySubmission, ScoringRun
+from scoring.services.csv_columns import parse_summary_measures
 
 _TRI_STATE = [("", "Derive it from the clinician count"), ("yes", "Yes"), ("no", "No")]
 
@@ -26,7 +27,8 @@ class ApmEntityForm(forms.ModelForm):
         fields = ["entity_id", "name", "apm_type", "clinician_count", "small_practice",
                   "complex_patient_bonus", "improvement_activities_score",
                   "promoting_interoperability_score", "quality_reweighted",
-                  "prior_year_quality_achievement_percent", "organization"]
+                  "prior_year_quality_achievement_percent", "prior_year_identifier",
+                  "improvement_score", "organization"]
         help_texts = {"apm_type": "Shared Savings Program and NGACO entities must report "
                                   "through MIPS and earn no APM Quality Reporting Credit; "
                                   "every other MIPS APM earns the 50 % credit (seed §4.1)."}
@@ -43,6 +45,13 @@ class ParticipantsForm(forms.Form):
     npis = forms.CharField(
         label="NPIs", widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Ten digits each, one per line or separated by commas.")
+    prior_year_achievement_percent = forms.DecimalField(
+        label="2019 achievement percent of these clinicians", required=False, min_value=0,
+        max_value=100, max_digits=7, decimal_places=4,
+        help_text="Optional: the Quality performance category achievement percent score "
+                  "associated with each one's 2019 final score; averaged when the entity's "
+                  "2019 identifier differs (seed §4.2.4). Also updates clinicians already "
+                  "listed.")
 
     def clean_tin(self):
         tin = self.cleaned_data["tin"].strip()
@@ -87,22 +96,49 @@ class QualitySubmissionForm(forms.ModelForm):
         model = QualitySubmission
         fields = ["level", "tin", "npi", "measure_id", "submission_method", "numerator",
                   "denominator", "performance_rate", "eligible_population",
-                  "data_completeness", "end_to_end", "external_points"]
+                  "data_completeness", "wi_reported_beneficiaries", "wi_sample_size",
+                  "end_to_end", "external_points", "summary_measures"]
         help_texts = {
             "tin": "For TIN and TIN/NPI reporting: a TIN on the participation list.",
             "npi": "For TIN/NPI reporting: an NPI listed under that TIN.",
             "measure_id": "The 2020 Quality ID, for example 047.",
             "performance_rate": "Only when there is no numerator and denominator.",
             "eligible_population": "Cases for the case minimum (20; readmission 200); blank "
-                                   "uses the denominator.",
+                                   "uses the denominator. Required for a CMS-calculated "
+                                   "measure (administrative claims, CAHPS survey) without a "
+                                   "denominator.",
+            "wi_reported_beneficiaries": "Web Interface only, instead of data completeness: "
+                                         "\"the first 248 consecutively ranked beneficiaries "
+                                         "in the sample\" (seed §4.2.2).",
+            "wi_sample_size": "Web Interface only: \"If the sample of eligible assigned "
+                              "beneficiaries is less than 248, then the group must report on "
+                              "100 percent of assigned beneficiaries\".",
             "data_completeness": "70 % needed (Web Interface: 100 % of the first 248 "
                                  "beneficiaries); not needed for CMS-calculated measures.",
         }
+
+    summary_measures = forms.CharField(
+        label="Summary survey measure scores", required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="CAHPS for MIPS (321) or CAHPS for ACOs (ACO321) only, one per line, e.g. "
+                  "CAHPS_1=84.2. \"The CAHPS for MIPS measure, if submitted, will be "
+                  "considered as one of the six required measures\" (seed §4.3.3): it is "
+                  "worth the average of their points.")
 
     def __init__(self, *args, entity: ApmEntity, **kwargs):
         self.entity = entity
         super().__init__(*args, **kwargs)
         self.fields["submission_method"].choices = SubmissionMethod.choices
+        if self.instance.pk and not self.is_bound:
+            self.initial["summary_measures"] = "\n".join(
+                f"{s['measure_id']}={s['performance_rate']}"
+                for s in self.instance.summary_measures or ())
+
+    def clean_summary_measures(self):
+        try:
+            return parse_summary_measures(self.cleaned_data["summary_measures"] or "")
+        except ValueError as exc:
+            raise forms.ValidationError(f"Enter {exc}.") from exc
 
     def clean(self):
         from scoring.services.entities import submission_errors

@@ -52,8 +52,8 @@ class EntityOutput(serializers.ModelSerializer):
                   "requires_mips_quality_reporting", "clinician_count", "small_practice",
                   "complex_patient_bonus", "improvement_activities_score",
                   "promoting_interoperability_score", "quality_reweighted",
-                  "prior_year_quality_achievement_percent", "organization", "created_at",
-                  "updated_at"]
+                  "prior_year_quality_achievement_percent", "prior_year_identifier",
+                  "improvement_score", "organization", "created_at", "updated_at"]
         read_only_fields = fields
 
 
@@ -79,13 +79,24 @@ class EntityInput(serializers.Serializer):
     improvement_activities_score = _percent(help_text="null: reweighted to 0")
     promoting_interoperability_score = _percent(help_text="null: reweighted to 0")
     quality_reweighted = serializers.BooleanField(required=False)
-    prior_year_quality_achievement_percent = _percent()
+    prior_year_quality_achievement_percent = _percent(
+        help_text="the 2019 achievement percent (no bonus) of the identifier that submitted "
+                  "in 2019")
+    prior_year_identifier = serializers.CharField(
+        max_length=40, required=False, allow_blank=True,
+        help_text="the identifier that submitted in 2019; blank: this entity_id. When it "
+                  "differs, the participants' prior_year_achievement_percent are averaged "
+                  "(§4.2.4)")
+    improvement_score = serializers.DecimalField(
+        max_digits=7, decimal_places=4, min_value=0, max_value=10, required=False,
+        allow_null=True, help_text="percentage points, as CMS provides it; instead of the "
+                                   "2019 scores")
 
 
 class ParticipantOutput(serializers.ModelSerializer):
     class Meta:
         model = Participant
-        fields = ["id", "entity", "tin", "npi"]
+        fields = ["id", "entity", "tin", "npi", "prior_year_achievement_percent"]
         read_only_fields = fields
 
 
@@ -105,6 +116,9 @@ class ParticipantsInput(serializers.Serializer):
     tin = serializers.RegexField(r"^[0-9]{9}$", help_text="Nine digits.")
     npis = serializers.ListField(child=serializers.RegexField(r"^[0-9]{10}$"), min_length=1,
                                  max_length=5000)
+    prior_year_achievement_percent = _percent(
+        help_text="the 2019 achievement percent of each of these clinicians (§4.2.4); also "
+                  "set on those already listed")
 
 
 @extend_schema_field({"allOf": [{"type": "string", "enum": Level.values}],
@@ -118,14 +132,23 @@ class LevelField(serializers.ChoiceField):
         super().__init__(choices=Level.choices, **kwargs)
 
 
+class SummaryMeasure(serializers.Serializer):
+    measure_id = serializers.RegexField(r"^CAHPS_[A-Z0-9_]+$", max_length=20,
+                                        help_text="e.g. CAHPS_1 (321) or CAHPS_ACO_1 (ACO321)")
+    performance_rate = serializers.DecimalField(max_digits=7, decimal_places=4, min_value=0,
+                                                max_value=100)
+
+
 class SubmissionOutput(serializers.ModelSerializer):
     level = LevelField(read_only=True)
+    summary_measures = SummaryMeasure(many=True, read_only=True)
 
     class Meta:
         model = QualitySubmission
         fields = ["id", "entity", "level", "tin", "npi", "measure_id", "submission_method",
                   "numerator", "denominator", "performance_rate", "eligible_population",
-                  "data_completeness", "end_to_end", "external_points", "created_at",
+                  "data_completeness", "wi_reported_beneficiaries", "wi_sample_size",
+                  "end_to_end", "external_points", "summary_measures", "created_at",
                   "updated_at"]
         read_only_fields = fields
 
@@ -146,6 +169,11 @@ class SubmissionInput(serializers.Serializer):
     end_to_end = serializers.BooleanField(required=False, default=False)
     external_points = serializers.DecimalField(max_digits=6, decimal_places=4, min_value=0,
                                                max_value=10, required=False, allow_null=True)
+    summary_measures = SummaryMeasure(
+        many=True, required=False, help_text="CAHPS 321 / ACO321: the summary survey measure "
+                                             "scores; the survey is one measure")
+    wi_reported_beneficiaries = _count()
+    wi_sample_size = _count()
 
 
 class RunOutput(serializers.ModelSerializer):

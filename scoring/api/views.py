@@ -213,6 +213,8 @@ class ParticipantViewSet(mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet
         services.participants_add(actor=request.user, entity=entity,
                                   tin=data.validated_data["tin"],
                                   npis=data.validated_data["npis"],
+                                  prior_year_percent=data.validated_data.get(
+                                      "prior_year_achievement_percent"),
                                   permission="scoring.push_data", request=request)
         rows = entity.participants.filter(tin=data.validated_data["tin"],
                                           npi__in=data.validated_data["npis"])

@@ -1,5 +1,6 @@
 """APM Entities, their participation lists and the quality measure data they submit."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
@@ -47,7 +48,22 @@ class ApmEntity(models.Model):
     prior_year_quality_achievement_percent = models.DecimalField(
         "2019 quality achievement percent", max_digits=7, decimal_places=4, null=True,
         blank=True, validators=PERCENT,
-        help_text="Achievement without bonus; blank: no improvement score (seed §4.2.4).")
+        help_text="The achievement percent, without bonus, of the identifier that submitted "
+                  "in 2019; blank: no improvement score unless individual 2019 scores are "
+                  "given (seed §4.2.4).")
+    prior_year_identifier = models.CharField(
+        "identifier that submitted in 2019", max_length=40, blank=True,
+        help_text="Blank: this APM Entity ID. When it differs, \"the comparable Quality "
+                  "performance category achievement percent score is the average of the "
+                  "Quality performance category achievement percent scores ... for each of "
+                  "the individuals in the APM Entity\" (seed §4.2.4): give them on the "
+                  "participation list.")
+    improvement_score = models.DecimalField(
+        "improvement score provided by CMS (percentage points)", max_digits=7,
+        decimal_places=4, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text="0 to 10; used as given instead of the 2019 scores (\"may not total more "
+                  "than 10 percentage points and cannot be lower than zero\", seed §4.2.4).")
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         help_text="The organization whose REST client may push this entity's data.")
@@ -64,6 +80,16 @@ class ApmEntity(models.Model):
     def __str__(self) -> str:
         return f"{self.entity_id} {self.name}"
 
+    def clean(self) -> None:
+        """CMS provides either the improvement score or the 2019 scores it is computed from."""
+        super().clean()
+        if self.improvement_score is not None and (
+                self.prior_year_quality_achievement_percent is not None
+                or self.prior_year_identifier):
+            raise ValidationError({"improvement_score": (
+                "Give either the improvement score CMS provides or the 2019 identifier and "
+                "achievement percent it is computed from, not both.")})
+
     @property
     def requires_mips_quality_reporting(self) -> bool:
         return self.apm_type in REQUIRES_MIPS_QUALITY_REPORTING
@@ -75,6 +101,11 @@ class Participant(models.Model):
     entity = models.ForeignKey(ApmEntity, on_delete=models.CASCADE, related_name="participants")
     tin = models.CharField("TIN", max_length=9, validators=[TIN])
     npi = models.CharField("NPI", max_length=10, validators=[NPI])
+    prior_year_achievement_percent = models.DecimalField(
+        "2019 achievement percent", max_digits=7, decimal_places=4, null=True, blank=True,
+        validators=PERCENT,
+        help_text="The achievement percent score behind the clinician's 2019 final score; "
+                  "averaged when the entity's 2019 identifier differs (seed §4.2.4).")
 
     class Meta:
         ordering = ["tin", "npi"]
@@ -108,6 +139,16 @@ class QualitySubmission(models.Model):
         max_digits=6, decimal_places=4, null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(10)],
         help_text="Points CMS calculated outside the benchmark file (CAHPS for ACOs).")
+    summary_measures = models.JSONField(
+        "summary survey measure scores", default=list, blank=True,
+        help_text="CAHPS 321 / ACO321: [{measure_id, performance_rate}]; the survey is one "
+                  "measure worth their average points (seed §4.3.3).")
+    wi_reported_beneficiaries = models.PositiveIntegerField(
+        "Web Interface beneficiaries reported", null=True, blank=True,
+        help_text="Consecutively ranked beneficiaries reported (seed §4.2.2).")
+    wi_sample_size = models.PositiveIntegerField(
+        "Web Interface sample size", null=True, blank=True,
+        help_text="Eligible assigned beneficiaries in the sample CMS provided.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

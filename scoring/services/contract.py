@@ -14,7 +14,8 @@ from scoring.services.reference import get_reference
 
 SUBMISSION_FIELDS = ("level", "tin", "npi", "measure_id", "submission_method", "numerator",
                      "denominator", "performance_rate", "eligible_population",
-                     "data_completeness", "end_to_end", "external_points")
+                     "data_completeness", "end_to_end", "external_points",
+                     "summary_measures", "wi_reported_beneficiaries", "wi_sample_size")
 
 
 def _json_number(value):
@@ -23,14 +24,29 @@ def _json_number(value):
     return value
 
 
+def summary_list(items) -> list[dict]:
+    """CAHPS summary measure scores as the contract (and the JSON column) spell them."""
+    return [{"measure_id": item["measure_id"],
+             "performance_rate": _json_number(item["performance_rate"])} for item in items]
+
+
+def stored_value(name: str, value):
+    """A contract value as its column holds it: blank TIN/NPI, an empty summary list."""
+    if name in ("tin", "npi"):
+        return "" if value is None else value
+    if name == "summary_measures":
+        return summary_list(value or ())
+    return value
+
+
 def submission_dict(values: Mapping) -> dict:
     """One submission as the contract spells it (blank TIN/NPI and empty values left out)."""
     out = {}
     for name in SUBMISSION_FIELDS:
         value = values.get(name)
-        if value is None or value == "":
+        if value is None or value == "" or value == []:
             continue
-        out[name] = _json_number(value)
+        out[name] = summary_list(value) if name == "summary_measures" else _json_number(value)
     out["end_to_end"] = bool(values.get("end_to_end"))
     return out
 
@@ -49,9 +65,30 @@ def submission_problems(values: Mapping, participant_pairs: Iterable[tuple[str, 
                             get_reference())
 
 
+def _prior_year(entity: ApmEntity, prior_individuals: Iterable[tuple[str, str, Decimal]]
+                ) -> dict:
+    """The 2019 data of §4.2.4 as the contract takes it.
+
+    The improvement score CMS provides wins (the model refuses both). A 2019 identifier other
+    than the entity's, or individual 2019 scores, go in ``prior_year``; the entity's own 2019
+    score alone stays ``prior_year_quality_achievement_percent`` (the same identifier)."""
+    if entity.improvement_score is not None:
+        return {"improvement_score": _json_number(entity.improvement_score)}
+    individuals = [{"tin": tin, "npi": npi, "achievement_percent": _json_number(percent)}
+                   for tin, npi, percent in prior_individuals]
+    percent = _json_number(entity.prior_year_quality_achievement_percent)
+    identifier = entity.prior_year_identifier or entity.entity_id
+    if identifier == entity.entity_id and not individuals:
+        return {"prior_year_quality_achievement_percent": percent}
+    return {"prior_year": {"identifier": identifier, "achievement_percent": percent,
+                           "individuals": individuals}}
+
+
 def entity_contract(entity: ApmEntity, participant_pairs: Iterable[tuple[str, str]],
-                    submissions: Iterable) -> dict:
-    """The engine input of one entity from its rows (participants as (TIN, NPI) pairs)."""
+                    submissions: Iterable,
+                    prior_individuals: Iterable[tuple[str, str, Decimal]] = ()) -> dict:
+    """The engine input of one entity from its rows (participants as (TIN, NPI) pairs; the
+    ones with a 2019 achievement percent also as (TIN, NPI, percent))."""
     ent = {
         "id": entity.entity_id,
         "apm_requires_mips_quality_reporting": entity.requires_mips_quality_reporting,
@@ -60,8 +97,7 @@ def entity_contract(entity: ApmEntity, participant_pairs: Iterable[tuple[str, st
         "improvement_activities_score": _json_number(entity.improvement_activities_score),
         "promoting_interoperability_score": _json_number(
             entity.promoting_interoperability_score),
-        "prior_year_quality_achievement_percent": _json_number(
-            entity.prior_year_quality_achievement_percent),
+        **_prior_year(entity, prior_individuals),
     }
     if entity.clinician_count is not None:
         ent["clinician_count"] = entity.clinician_count
@@ -78,8 +114,10 @@ def entity_contract(entity: ApmEntity, participant_pairs: Iterable[tuple[str, st
 
 
 def entity_input(entity: ApmEntity) -> dict:
-    return entity_contract(entity, entity.participants.values_list("tin", "npi"),
-                           entity.submissions.all())
+    return entity_contract(
+        entity, entity.participants.values_list("tin", "npi"), entity.submissions.all(),
+        entity.participants.filter(prior_year_achievement_percent__isnull=False)
+        .values_list("tin", "npi", "prior_year_achievement_percent"))
 
 
 def entity_evaluate(entity: ApmEntity) -> dict:

@@ -65,6 +65,29 @@ def _decimal(lo: int, hi: int):
     return parse
 
 
+SUMMARY_EXAMPLE = "CAHPS_1=84.2; CAHPS_2=77.5"
+
+
+def parse_summary_measures(raw: str) -> list[dict]:
+    """``CAHPS_1=84.2; CAHPS_2=77.5`` (``;`` or new lines between, ``=`` or ``:`` inside)
+    as the contract's ``[{measure_id, performance_rate}]``; rates are percents 0 to 100."""
+    percent = _decimal(0, 100)
+    out = []
+    for part in (p.strip() for p in re.split(r"[;\n]+", raw)):
+        if not part:
+            continue
+        pieces = re.split(r"\s*[=:]\s*", part)
+        if len(pieces) != 2 or not re.fullmatch(r"CAHPS_[A-Z0-9_]+", pieces[0]):
+            raise ValueError(f"pairs such as {SUMMARY_EXAMPLE} (not {part[:40]})")
+        try:
+            rate = percent(pieces[1])
+        except ValueError as exc:
+            raise ValueError(f"a score of {pieces[0]} {exc}") from exc
+        rate = int(rate) if rate == rate.to_integral_value() else float(rate)
+        out.append({"measure_id": pieces[0], "performance_rate": rate})
+    return out
+
+
 def _boolean(raw: str) -> bool:
     if raw.lower() in _TRUE:
         return True
@@ -106,14 +129,26 @@ ENTITY_COLUMNS = (
            "percent 0 to 100; blank: reweighted to 0", _decimal(0, 100), "80"),
     Column("quality_reweighted", False, "yes or no; blank is no", _boolean, "no"),
     Column("prior_year_quality_achievement_percent", False,
-           "percent 0 to 100 (2019, without bonus); blank: no improvement score",
-           _decimal(0, 100), "40"),
+           "percent 0 to 100: the 2019 achievement percent (without bonus) of the identifier "
+           "that submitted in 2019; blank: no improvement score unless individual 2019 "
+           "scores are given", _decimal(0, 100), "40"),
+    Column("prior_year_identifier", False,
+           "the identifier that submitted in 2019; blank: this APM Entity ID. When it "
+           "differs, the individuals' 2019 scores are averaged (seed §4.2.4)",
+           _text(40), ""),
+    Column("improvement_score", False,
+           "0 to 10 percentage points, as CMS provides it; used instead of the 2019 scores "
+           "(give one or the other)", _decimal(0, 10), ""),
 )
 
 PARTICIPANT_COLUMNS = (
     Column("entity_id", True, "an existing 2020 APM Entity ID", ENTITY_ID.parse, "OCM-0001"),
     Column("tin", True, "nine digits", TIN.parse, "123456789"),
     NPI,
+    Column("prior_year_achievement_percent", False,
+           "percent 0 to 100: the achievement percent behind the clinician's 2019 final "
+           "score (averaged when the entity's 2019 identifier differs, seed §4.2.4); blank "
+           "keeps the stored one", _decimal(0, 100), ""),
 )
 
 SUBMISSION_COLUMNS = (
@@ -133,7 +168,9 @@ SUBMISSION_COLUMNS = (
     Column("performance_rate", False, "percent 0 to 100 (proportion measures), when no "
            "numerator and denominator", _decimal(0, 99_999_999), ""),
     Column("eligible_population", False, "whole number of cases (case minimum 20; "
-           "readmission 200); blank uses the denominator", _integer(), "160"),
+           "readmission 200); blank uses the denominator; required for a CMS-calculated "
+           "measure (administrativeClaims, certifiedSurveyVendor) without one",
+           _integer(), "160"),
     Column("data_completeness", False, "percent 0 to 100; required for claims, registry, "
            "eCQM and Web Interface (70 % needed; Web Interface 100 %)", _decimal(0, 100),
            "85"),
@@ -141,6 +178,14 @@ SUBMISSION_COLUMNS = (
            "no"),
     Column("external_points", False, "0 to 10; CMS-calculated points (CAHPS, administrative "
            "claims) only", _decimal(0, 10), ""),
+    Column("summary_measures", False, "CAHPS 321 / ACO321 only: each summary survey "
+           f"measure's score, e.g. {SUMMARY_EXAMPLE}; the survey counts as one measure",
+           parse_summary_measures, ""),
+    Column("wi_reported_beneficiaries", False, "Web Interface only: consecutively ranked "
+           "beneficiaries reported; with wi_sample_size instead of data_completeness",
+           _integer(), ""),
+    Column("wi_sample_size", False, "Web Interface only: beneficiaries in the sample CMS "
+           "provided (248 or all of them must be reported)", _integer(), ""),
 )
 
 COLUMNS = {

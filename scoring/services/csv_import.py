@@ -14,7 +14,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from scoring.choices import PERFORMANCE_YEAR
 from scoring.engine import check_submission
 from scoring.models import ApmEntity, DataUpload, Participant, QualitySubmission
-from scoring.services.contract import SUBMISSION_FIELDS, engine_participants, submission_dict
+from scoring.services.contract import (
+    SUBMISSION_FIELDS,
+    engine_participants,
+    stored_value,
+    submission_dict,
+)
 from scoring.services.csv_columns import COLUMNS
 from scoring.services.entities import ENTITY_FIELDS
 from scoring.services.reference import get_reference
@@ -164,7 +169,9 @@ def _check_participants(parsed: Parsed) -> list:
             parsed.error(index, "npi", f"duplicates row {seen[key]}", values["npi"])
             continue
         seen[key] = index
-        plan.append(Participant(entity=entity, tin=values["tin"], npi=values["npi"]))
+        plan.append(Participant(entity=entity, tin=values["tin"], npi=values["npi"],
+                                prior_year_achievement_percent=values.get(
+                                    "prior_year_achievement_percent")))
     return plan
 
 
@@ -206,12 +213,23 @@ def _write_entities(plan) -> tuple[int, int]:
 
 
 def _write_participants(plan) -> tuple[int, int]:
+    """Add new TIN/NPIs; a listed one only takes the 2019 percent its row gives (a blank cell
+    keeps the stored one)."""
     before = Participant.objects.count()
-    Participant.objects.bulk_create(plan, ignore_conflicts=True)
-    return Participant.objects.count() - before, 0
+    with_prior = [p for p in plan if p.prior_year_achievement_percent is not None]
+    Participant.objects.bulk_create(with_prior, update_conflicts=True,
+                                    unique_fields=["entity", "tin", "npi"],
+                                    update_fields=["prior_year_achievement_percent"])
+    updated = len(with_prior) - (Participant.objects.count() - before)
+    Participant.objects.bulk_create([p for p in plan if p.prior_year_achievement_percent is None],
+                                    ignore_conflicts=True)
+    return Participant.objects.count() - before, updated
 
 
-def _write_submissions(plan) -> tuple[int, int]:
+def submissions_write(plan) -> tuple[int, int]:
+    """Store checked submissions, ``plan`` being (entity, key, contract values) triples: a
+    key the entity already has is updated, the rest created. CSV and file-format imports
+    share it; call it inside the upload's transaction (``upload_record``)."""
     entity_pks = {entity.pk for entity, _, _ in plan}
     existing = {(s.entity_id, s.level, s.tin, s.npi, s.measure_id, s.submission_method): s
                 for s in QualitySubmission.objects.filter(entity_id__in=entity_pks)}
@@ -219,8 +237,7 @@ def _write_submissions(plan) -> tuple[int, int]:
     for entity, key, values in plan:
         row = existing.get(key) or QualitySubmission(entity=entity)
         for name in SUBMISSION_FIELDS:
-            value = values.get(name)
-            setattr(row, name, "" if value is None and name in ("tin", "npi") else value)
+            setattr(row, name, stored_value(name, values.get(name)))
         row.end_to_end = bool(values.get("end_to_end"))
         (to_update if row.pk else to_create).append(row)
     QualitySubmission.objects.bulk_create(to_create, batch_size=1000)
@@ -233,7 +250,7 @@ def _write_submissions(plan) -> tuple[int, int]:
 _STEPS = {
     DataUpload.Kind.ENTITIES: (_check_entities, _write_entities),
     DataUpload.Kind.PARTICIPANTS: (_check_participants, _write_participants),
-    DataUpload.Kind.SUBMISSIONS: (_check_submissions, _write_submissions),
+    DataUpload.Kind.SUBMISSIONS: (_check_submissions, submissions_write),
 }
 
 

@@ -6,12 +6,13 @@ from django.db import transaction
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
 from scoring.models import ApmEntity, Participant, QualitySubmission
-from scoring.services.contract import SUBMISSION_FIELDS, submission_problems
+from scoring.services.contract import SUBMISSION_FIELDS, stored_value, submission_problems
 
 ENTITY_FIELDS = ("entity_id", "name", "apm_type", "clinician_count", "small_practice",
                  "complex_patient_bonus", "improvement_activities_score",
                  "promoting_interoperability_score", "quality_reweighted",
-                 "prior_year_quality_achievement_percent", "organization")
+                 "prior_year_quality_achievement_percent", "prior_year_identifier",
+                 "improvement_score", "organization")
 
 
 def _check(actor, permission: str, obj=None) -> None:
@@ -40,17 +41,30 @@ def entity_save(*, actor, data: dict, entity: ApmEntity | None = None,
 
 @transaction.atomic
 def participants_add(*, actor, entity: ApmEntity, tin: str, npis: list[str],
-                     permission: str = "scoring.change_data", request=None) -> int:
-    """Add NPIs under a TIN to the participation list; ones already listed are kept once."""
+                     prior_year_percent=None, permission: str = "scoring.change_data",
+                     request=None) -> int:
+    """Add NPIs under a TIN to the participation list; ones already listed are kept once.
+
+    ``prior_year_percent``, when given, is the 2019 achievement percent of each of these
+    clinicians (seed §4.2.4), set on the new rows and on the ones already listed."""
     _check(actor, permission, entity)
-    existing = set(entity.participants.filter(tin=tin).values_list("npi", flat=True))
-    rows = [Participant(entity=entity, tin=tin, npi=npi) for npi in dict.fromkeys(npis)
-            if npi not in existing]
+    npis = list(dict.fromkeys(npis))
+    listed = entity.participants.select_for_update().filter(tin=tin, npi__in=npis)
+    existing = set(listed.values_list("npi", flat=True))
+    rows = [Participant(entity=entity, tin=tin, npi=npi,
+                        prior_year_achievement_percent=prior_year_percent)
+            for npi in npis if npi not in existing]
     for row in rows:
         row.full_clean(exclude=["entity"], validate_unique=False)
     Participant.objects.bulk_create(rows)
+    updated = 0
+    if prior_year_percent is not None:
+        updated = listed.update(prior_year_achievement_percent=prior_year_percent)
     audit_record(action="apmentity.participants_add", actor=actor, target=entity,
-                 request=request, details={"tin": tin, "added": len(rows)})
+                 request=request,
+                 details={"tin": tin, "added": len(rows), "prior_year_updated": updated,
+                          "prior_year_percent": None if prior_year_percent is None
+                          else str(prior_year_percent)})
     return len(rows)
 
 
@@ -93,8 +107,7 @@ def submission_save(*, actor, entity: ApmEntity, data: dict,
     creating = submission is None
     submission = submission or QualitySubmission(entity=entity)
     for name in SUBMISSION_FIELDS:
-        value = data.get(name)
-        setattr(submission, name, "" if value is None and name in ("tin", "npi") else value)
+        setattr(submission, name, stored_value(name, data.get(name)))
     submission.end_to_end = bool(data.get("end_to_end"))
     submission.full_clean()
     submission.save()

@@ -14,7 +14,7 @@ from qis_portal.workflow import require_permission
 from scoring.formats import FORMATS, Measurement, Problems
 from scoring.models import ApmEntity, DataUpload
 from scoring.services.contract import submission_problems
-from scoring.services.csv_import import _write_submissions
+from scoring.services.csv_import import submissions_write
 from scoring.services.uploads import upload_record
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -58,6 +58,6 @@ def format_import(*, actor, fmt: str, entity: ApmEntity, data: bytes, filename: 
     plan = _checked(entity, measurements, problems)  # checked even beside other problems
     return upload_record(actor=actor, kind=KIND[fmt], filename=filename,
                          row_count=len(measurements), errors=problems.items,
-                         write=lambda: _write_submissions(plan), request=request,
+                         write=lambda: submissions_write(plan), request=request,
                          permission=permission, entity=entity,
                          details={"entity": entity.entity_id})

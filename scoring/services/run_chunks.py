@@ -34,16 +34,21 @@ INSERT_BATCH = 500
 def chunk_inputs(entity_pks: list[int]) -> list[tuple[int, dict]]:
     """(entity pk, engine input) for each entity of the chunk, in primary-key order."""
     pairs: dict[int, list] = defaultdict(list)
-    for entity_id, tin, npi in (Participant.objects.filter(entity_id__in=entity_pks)
-                                .order_by("entity_id", *Participant._meta.ordering)
-                                .values_list("entity_id", "tin", "npi")):
+    priors: dict[int, list] = defaultdict(list)
+    for entity_id, tin, npi, prior in (
+            Participant.objects.filter(entity_id__in=entity_pks)
+            .order_by("entity_id", *Participant._meta.ordering)
+            .values_list("entity_id", "tin", "npi", "prior_year_achievement_percent")):
         pairs[entity_id].append((tin, npi))
+        if prior is not None:
+            priors[entity_id].append((tin, npi, prior))
     submissions: dict[int, list] = defaultdict(list)
     for row in (QualitySubmission.objects.filter(entity_id__in=entity_pks)
                 .order_by("entity_id", *QualitySubmission._meta.ordering).values()):
         submissions[row["entity_id"]].append(SimpleNamespace(**row))
     entities = ApmEntity.objects.filter(pk__in=entity_pks).order_by("pk").values()
-    return [(entity.pk, entity_contract(entity, pairs[entity.pk], submissions[entity.pk]))
+    return [(entity.pk, entity_contract(entity, pairs[entity.pk], submissions[entity.pk],
+                                        priors[entity.pk]))
             for entity in (ApmEntity(**values) for values in entities)]
 
 

@@ -74,8 +74,9 @@ def entity_edit(request, pk: int):
 def entity_detail(request, pk: int):
     entity = _entity(request, pk)
     tins: dict[str, list[str]] = {}
-    for tin, npi in entity.participants.values_list("tin", "npi"):
-        tins.setdefault(tin, []).append(npi)
+    for tin, npi, prior in entity.participants.values_list("tin", "npi",
+                                                           "prior_year_achievement_percent"):
+        tins.setdefault(tin, []).append(npi if prior is None else f"{npi} (2019: {prior} %)")
     return render(request, "scoring/entity_detail.html", {
         "entity": entity, "tins": tins, "clinician_total": sum(map(len, tins.values())),
         **paginate(request, entity.submissions.all()),
@@ -105,7 +106,10 @@ def participants_add(request, pk: int):
         return _participants_page(request, entity, add=form)
     added = services.participants_add(actor=request.user, entity=entity,
                                       tin=form.cleaned_data["tin"],
-                                      npis=form.cleaned_data["npis"], request=request)
+                                      npis=form.cleaned_data["npis"],
+                                      prior_year_percent=form.cleaned_data[
+                                          "prior_year_achievement_percent"],
+                                      request=request)
     messages.success(request, f"{added} clinician(s) added under TIN {form.cleaned_data['tin']}.")
     return redirect("scoring:entity_detail", pk=entity.pk)
 
