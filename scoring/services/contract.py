@@ -58,6 +58,12 @@ def engine_participants(pairs: Iterable[tuple[str, str]]) -> dict[str, EnginePar
     return {tin: EngineParticipant(tin, tuple(sorted(npis))) for tin, npis in by_tin.items()}
 
 
+def field_of(path: str) -> str:
+    """The submission field a contract path is under: summary_measures[1].measure_id ->
+    summary_measures."""
+    return path.split("[", 1)[0].split(".", 1)[0]
+
+
 def submission_problems(values: Mapping, participant_pairs: Iterable[tuple[str, str]]
                         ) -> list[tuple[str, str]]:
     """Every rule the engine would refuse this submission for, as (field, message)."""

@@ -17,6 +17,7 @@ from scoring.models import ApmEntity, DataUpload, Participant, QualitySubmission
 from scoring.services.contract import (
     SUBMISSION_FIELDS,
     engine_participants,
+    field_of,
     stored_value,
     submission_dict,
 )
@@ -27,7 +28,8 @@ from scoring.services.uploads import upload_record
 
 MAX_BYTES = 5 * 1024 * 1024
 # Optional entity columns whose blank cell means a value rather than "none".
-_BLANK_MEANS = {"complex_patient_bonus": 0, "quality_reweighted": False}
+_BLANK_MEANS = {"complex_patient_bonus": 0, "quality_reweighted": False,
+                "prior_year_identifier": ""}
 
 
 def _shown(value) -> str:
@@ -189,7 +191,7 @@ def _check_submissions(parsed: Parsed) -> list:
         problems = check_submission(submission_dict(values), participants.get(entity.pk, {}),
                                     reference)
         for name, message in problems:
-            column = name if name in SUBMISSION_FIELDS else ""
+            column = field_of(name) if field_of(name) in SUBMISSION_FIELDS else ""
             parsed.error(index, column, message, _shown(values.get(column)))
         if problems:
             continue

@@ -6,7 +6,12 @@ from django.db import transaction
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
 from scoring.models import ApmEntity, Participant, QualitySubmission
-from scoring.services.contract import SUBMISSION_FIELDS, stored_value, submission_problems
+from scoring.services.contract import (
+    SUBMISSION_FIELDS,
+    field_of,
+    stored_value,
+    submission_problems,
+)
 
 ENTITY_FIELDS = ("entity_id", "name", "apm_type", "clinician_count", "small_practice",
                  "complex_patient_bonus", "improvement_activities_score",
@@ -91,7 +96,8 @@ def submission_errors(*, entity: ApmEntity, data: dict) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     pairs = entity.participants.values_list("tin", "npi")
     for field, message in submission_problems(data, pairs):
-        errors.setdefault(field if field in SUBMISSION_FIELDS else "__all__", []).append(message)
+        name = field_of(field)
+        errors.setdefault(name if name in SUBMISSION_FIELDS else "__all__", []).append(message)
     return errors
 
 
