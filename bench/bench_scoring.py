@@ -40,7 +40,8 @@ from bench_db import server_sql  # noqa: E402  (bench/ is on the path from here)
 
 INPUT_SQL = ("SELECT entity_id, level, tin, npi, measure_id, submission_method, numerator, "
              "denominator, performance_rate, eligible_population, data_completeness, "
-             "end_to_end, external_points FROM scoring_qualitysubmission")
+             "end_to_end, external_points, summary_measures, wi_reported_beneficiaries, "
+             "wi_sample_size FROM scoring_qualitysubmission")
 META = "bench_scoring_meta"
 
 

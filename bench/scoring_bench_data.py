@@ -21,7 +21,7 @@ METHODS = (c.CLAIMS, c.REGISTRY, c.EHR)
 APM_TYPES = ("mssp", "ngaco", "ocm", "cpc_plus")
 SUBMISSION_COLUMNS = ("entity_id", "level", "tin", "npi", "measure_id", "submission_method",
                       "numerator", "denominator", "eligible_population", "data_completeness",
-                      "end_to_end", "created_at", "updated_at")
+                      "end_to_end", "summary_measures", "created_at", "updated_at")
 
 
 @dataclass
@@ -116,7 +116,7 @@ def generate(*, scale: float, seed: int, reference) -> dict:
                 for measure_id, methods in rng.sample(measures, count):
                     submissions.append(f"{pk}\tnpi\t{tin}\t{npi}\t{measure_id}\t"
                                        f"{rng.choice(methods)}\t{pool[rng.randrange(50_000)]}"
-                                       "\tf\tnow\tnow\n")
+                                       "\tf\t[]\tnow\tnow\n")
                     rows += 1
             if len(submissions) >= 400_000:
                 _copy_in(cur, "scoring_qualitysubmission", SUBMISSION_COLUMNS, submissions)

@@ -103,10 +103,11 @@ class Fields:
         return join(self.path, key)
 
     def get(self, key: str) -> Any:
-        return None if self.at(key) in self.bad else self.data.get(key)
+        # Without any schema error (the national run's common case) no path is built.
+        return None if self.bad and self.at(key) in self.bad else self.data.get(key)
 
     def refused(self, key: str) -> bool:
-        return self.at(key) in self.bad
+        return bool(self.bad) and self.at(key) in self.bad
 
 
 def submission_rules(f: Fields, participants: Mapping[str, t.Participant],

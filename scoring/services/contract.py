@@ -39,16 +39,27 @@ def stored_value(name: str, value):
     return value
 
 
+def _contract_submission(items: Iterable[tuple[str, object]]) -> dict:
+    """(field, stored value) pairs as the contract spells them: blank TIN/NPI and empty
+    values left out, decimals as JSON numbers, ``end_to_end`` always given."""
+    out = {}
+    for name, value in items:
+        kind = type(value)
+        if value is None or (kind is str and not value) or (kind is list and not value):
+            continue
+        if name == "summary_measures":
+            out[name] = summary_list(value)
+        elif name == "end_to_end":
+            out[name] = bool(value)
+        else:
+            out[name] = _json_number(value) if kind is Decimal else value
+    out.setdefault("end_to_end", False)
+    return out
+
+
 def submission_dict(values: Mapping) -> dict:
     """One submission as the contract spells it (blank TIN/NPI and empty values left out)."""
-    out = {}
-    for name in SUBMISSION_FIELDS:
-        value = values.get(name)
-        if value is None or value == "" or value == []:
-            continue
-        out[name] = summary_list(value) if name == "summary_measures" else _json_number(value)
-    out["end_to_end"] = bool(values.get("end_to_end"))
-    return out
+    return _contract_submission((name, values.get(name)) for name in SUBMISSION_FIELDS)
 
 
 def engine_participants(pairs: Iterable[tuple[str, str]]) -> dict[str, EngineParticipant]:
@@ -114,7 +125,7 @@ def entity_contract(entity: ApmEntity, participant_pairs: Iterable[tuple[str, st
         "performance_year": entity.performance_year,
         "entity": ent,
         "participants": [{"tin": p.tin, "npis": list(p.npis)} for p in participants.values()],
-        "submissions": [submission_dict({f: getattr(s, f) for f in SUBMISSION_FIELDS})
+        "submissions": [_contract_submission((f, getattr(s, f)) for f in SUBMISSION_FIELDS)
                         for s in submissions],
     }
 

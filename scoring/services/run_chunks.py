@@ -1,16 +1,15 @@
 """One chunk of a scoring run: its entities read in three queries, each scored with the full
 ``evaluate()``, their explained results stored in one bulk insert, in one transaction.
 
-The reads are ``.values()`` rows for the whole chunk (entities, participants, submissions),
-grouped in Python; the engine input of each entity is built by ``entity_contract``, the same
-function that scores one entity on its page (from an unsaved model instance built from its
-row, and submissions as plain attribute rows), so a chunk's result equals scoring each entity
-alone (tests/scoring/test_django_run_chunks.py proves it): rows are read in the models' own
-order, as the page reads them.
+The reads are ``.values()`` rows for the whole chunk (entities, participants, submissions:
+only the contract's columns, as named tuples), grouped in Python; the engine input of each
+entity is built by ``entity_contract``, the same function that scores one entity on its page
+(from an unsaved model instance built from its row, and submissions as attribute rows), so a
+chunk's result equals scoring each entity alone (tests/scoring/test_django_run_chunks.py
+proves it): rows are read in the models' own order, as the page reads them.
 """
 
 from collections import defaultdict
-from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import F
@@ -25,7 +24,7 @@ from scoring.models import (
     ScoringChunk,
     ScoringRun,
 )
-from scoring.services.contract import entity_contract, key_numbers
+from scoring.services.contract import SUBMISSION_FIELDS, entity_contract, key_numbers
 from scoring.services.reference import get_reference
 
 INSERT_BATCH = 500
@@ -44,8 +43,9 @@ def chunk_inputs(entity_pks: list[int]) -> list[tuple[int, dict]]:
             priors[entity_id].append((tin, npi, prior))
     submissions: dict[int, list] = defaultdict(list)
     for row in (QualitySubmission.objects.filter(entity_id__in=entity_pks)
-                .order_by("entity_id", *QualitySubmission._meta.ordering).values()):
-        submissions[row["entity_id"]].append(SimpleNamespace(**row))
+                .order_by("entity_id", *QualitySubmission._meta.ordering)
+                .values_list("entity_id", *SUBMISSION_FIELDS, named=True)):
+        submissions[row.entity_id].append(row)
     entities = ApmEntity.objects.filter(pk__in=entity_pks).order_by("pk").values()
     return [(entity.pk, entity_contract(entity, pairs[entity.pk], submissions[entity.pk],
                                         priors[entity.pk]))
