@@ -117,3 +117,33 @@ def test_the_results_list_and_both_explanations_pass_axe(page, live_url, scoring
     page.goto(f"{live_url}/")
     expect(page.get_by_role("heading", name="MIPS APM quality scoring")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_the_new_contract_inputs_on_the_forms_and_entity_page_pass_axe(page, live_url,
+                                                                       scoring_data):
+    """Summary survey measures, the CMS improvement score and the 2019 identifier: their
+    field errors and the entity page that shows them (issue 14)."""
+    sign_in(page, live_url, scoring_data.email, PASSWORD)
+    ocm = ApmEntity.objects.get(entity_id="OCM-DEMO-01")
+    check(page, f"{live_url}/scoring/entities/{ocm.pk}/submissions/new/", "Add measure data")
+    page.locator("label[for=id_level_0]").click()
+    page.get_by_label("Quality ID").fill("321")
+    page.get_by_label("Submission method").select_option("certifiedSurveyVendor")
+    page.get_by_label("Summary survey measure scores").fill("CAHPS_1=900")
+    page.get_by_role("button", name="Save measure data").click()
+    expect(page.get_by_text("Enter a score of CAHPS_1 between 0 and 100.", exact=True)
+           ).to_be_visible()
+    assert_no_axe_violations(page)
+    check(page, f"{live_url}/scoring/entities/{ocm.pk}/edit/", "Edit APM Entity")
+    page.get_by_label("Improvement score provided by CMS (percentage points)").fill("4")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Give either the improvement score CMS provides",
+                            exact=False).first).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_label("2019 quality achievement percent").fill("")
+    page.get_by_label("Identifier that submitted in 2019").fill("OLD-TIN-1")
+    page.get_by_label("Improvement score provided by CMS (percentage points)").fill("")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("not this entity: the clinicians' 2019 scores are averaged",
+                            exact=False)).to_be_visible()
+    assert_no_axe_violations(page)
