@@ -34,3 +34,4 @@ class FqsConfig(AppConfig):
                                       "fqs.view_qio_referrals", panels.my_referrals, order=42))
         register_sweep("fqs.tasks.close_out_ended_sprints", minutes=15)
         register_sweep("fqs.tasks.flag_overdue_launches", hours=1)
+        register_sweep("fqs.tasks.escalate_undecided_sprint_requests", hours=1)

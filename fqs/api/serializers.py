@@ -196,8 +196,9 @@ class ReferralOutput(serializers.ModelSerializer):
                   "hold_started_on", "held_days_total", "provider_engaged_on", "root_causes",
                   "action_plans", "baseline_metrics", "baseline_metric", "baseline_value",
                   "planned_interventions", "sustainability_plan", "qap_agreed_on",
-                  "interventions", "outcomes", "closed_at", "closeout_reason", "created_at",
-                  "updated_at"]
+                  "interventions", "outcomes", "closed_at", "closeout_reason",
+                  "closeout_metric", "closeout_baseline_value", "closeout_final_value",
+                  "closeout_final_measured_on", "created_at", "updated_at"]
         read_only_fields = fields
 
     def get_days_left(self, obj) -> int | None:
@@ -269,8 +270,8 @@ class SprintRequestOutput(serializers.ModelSerializer):
     class Meta:
         model = SprintRequest
         fields = ["id", "referral", "kind", "status", "closeout_reason", "justification",
-                  "requested_by", "decided_by", "decided_at", "decision_reason", "created_at",
-                  "updated_at"]
+                  "requested_by", "decided_by", "decided_at", "decision_reason", "escalated_at",
+                  "created_at", "updated_at"]
         read_only_fields = fields
 
 

@@ -18,6 +18,7 @@ from fqs.forms import (
     SprintRequestForm,
 )
 from fqs.models import Referral, SprintRequest
+from fqs.services.closeout import undecided
 from qis_portal.views.common import (
     bound,
     call_service,
@@ -59,9 +60,15 @@ def referral_detail(request, pk: int):
     status = referral.status
     can_work = user.has_perm("fqs.work_referral", referral)
     sprint_requests = referral.sprint_requests.select_related("requested_by", "decided_by")
+    today = sprint.today()
+    held_open = (
+        [row.get_kind_display().lower() for row in undecided(referral)]
+        if status in Referral.RUNNING and referral.sprint_end and referral.sprint_end <= today
+        else [])
     return render(request, "fqs/referral_detail.html", {
         "obj": referral,
-        "days_left": referral.days_left(sprint.today()),
+        "days_left": referral.days_left(today),
+        "held_open": held_open,
         "can_assign": (status in (Referral.Status.QUEUED, Referral.Status.ASSIGNED)
                        and user.has_perm("fqs.assign_referral", referral)),
         "assign_form": AssignForm(associates=selectors.associates_of(referral.organization),
