@@ -3,6 +3,9 @@ and one active referral in the Northeast, built through the services like real w
 
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
 from fqs import services
 from fqs.models import Activation, FqsRequest, Referral, RequestSource, SprintDays
 from qio_program.models import MedicareStatus, Provider, ProviderSetting
@@ -29,6 +32,17 @@ def _provider(name: str, *, ccn: str, state: str, region: str, on_spl: bool,
         )
         audit_record(action="provider.demo_seed", target=provider)
     return provider
+
+
+def _verified(req: FqsRequest, intake: User) -> FqsRequest:
+    """The intake reviewer's Medicare certification check, with its (demo) document."""
+    services.fqs_request_verify_medicare(
+        fqs_request=req, actor=intake, source="CMS Provider of Services file",
+        verified_on=timezone.localdate(),
+        document=SimpleUploadedFile("medicare-certification.txt",
+                                    b"Medicare certification: active (demo record).\n",
+                                    content_type="text/plain"))
+    return req
 
 
 def _demo_request(description: str):
@@ -60,7 +74,7 @@ def seed() -> None:
             description=f"{MARKER} Staffing loss: infection-control lead and two RNs left.")
         services.fqs_request_update(fqs_request=req, actor=intake, data={
             "aims": "Patient safety", "work_description": "Rebuild infection-control rounds."})
-        req = services.fqs_request_approve(fqs_request=req, actor=intake)
+        req = services.fqs_request_approve(fqs_request=_verified(req, intake), actor=intake)
         activation = Activation.objects.get(request=req)
         _prepare(activation, reviewer, harbor, "Infection control", SprintDays.FIFTEEN)
         services.activation_submit(activation=activation, actor=reviewer,
@@ -74,7 +88,7 @@ def seed() -> None:
         services.fqs_request_update(fqs_request=req, actor=intake, data={
             "aims": "Infection prevention",
             "work_description": "On-site outbreak response support."})
-        req = services.fqs_request_approve(fqs_request=req, actor=intake)
+        req = services.fqs_request_approve(fqs_request=_verified(req, intake), actor=intake)
         activation = Activation.objects.get(request=req)
         _prepare(activation, reviewer, pinecrest, "Outbreak response", SprintDays.THIRTY)
         services.activation_submit(activation=activation, actor=reviewer)

@@ -11,7 +11,7 @@ from fqs.models import (
     SurveyResponse,
 )
 from fqs.models.choices import EARLY_CLOSEOUT_REASONS
-from fqs.selectors import cms_users_with_role
+from fqs.selectors import cms_users_with_role, facilities_for_picker
 from fqs.uploads import ALLOWED_LABEL
 from qio_program.models import Provider, ProviderSetting
 from qis_portal.models import Role, User
@@ -87,6 +87,10 @@ class FqsRequestForm(FacilityMixin):
 
     field_order = ["source", "provider", "facility_name", "facility_ccn", "facility_state",
                    "description", "files"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = facilities_for_picker(user)
 
 
 class IntakeForm(FacilityMixin):
@@ -234,6 +238,8 @@ class ProviderCreateForm(forms.Form):
         label="Where the Medicare certification was verified", max_length=200,
         help_text="For example: CMS Provider of Services file, QIES, the state survey agency.")
     verified_on = forms.DateField(label="Date verified", widget=DATE)
+    document = forms.FileField(label="Certification document",
+                               help_text=f"{ALLOWED_LABEL}; at most 10 MB.")
     attested = forms.BooleanField(
         label="I verified that this facility holds an active Medicare certification.")
 
@@ -242,6 +248,15 @@ class ProviderCreateForm(forms.Form):
         if value > timezone.localdate():
             raise forms.ValidationError("The verification date cannot be in the future.")
         return value
+
+
+class MedicareVerificationForm(forms.Form):
+    source = forms.CharField(
+        label="Where the Medicare certification was verified", max_length=200,
+        help_text="For example: CMS Provider of Services file, QIES, the state survey agency.")
+    verified_on = forms.DateField(label="Date verified", widget=DATE)
+    document = forms.FileField(label="Certification document",
+                               help_text=f"{ALLOWED_LABEL}; at most 10 MB.")
 
 
 class SurveyForm(forms.Form):

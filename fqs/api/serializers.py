@@ -10,6 +10,7 @@ from fqs.models import (
     ActivationProvider,
     CloseoutReason,
     FqsRequest,
+    MedicareVerification,
     Referral,
     ReferralIntervention,
     ReferralOutcome,
@@ -93,6 +94,26 @@ class NoteInput(serializers.Serializer):
 
 class FileInput(serializers.Serializer):
     file = serializers.FileField()
+
+
+class MedicareVerificationInput(serializers.Serializer):
+    source = serializers.CharField(max_length=200, allow_blank=True)
+    verified_on = serializers.DateField(allow_null=True)
+    document = serializers.FileField()
+
+
+class MedicareVerificationOutput(serializers.ModelSerializer):
+    verified_by = serializers.EmailField(source="verified_by.email", read_only=True)
+    document_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MedicareVerification
+        fields = ["id", "fqs_request", "provider", "source", "verified_on", "verified_by",
+                  "recorded_at", "original_name", "content_type", "size", "document_url"]
+        read_only_fields = fields
+
+    def get_document_url(self, row) -> str:
+        return f"/fqs/medicare-verifications/{row.pk}/document/"
 
 
 class ApproveInput(serializers.Serializer):
@@ -253,6 +274,8 @@ class ProviderCreateInput(serializers.Serializer):
 
 
 class ProviderOutput(serializers.ModelSerializer):
+    on_spl = serializers.BooleanField(source="spl_eligible", read_only=True)
+
     class Meta:
         model = Provider
         fields = ["id", "name", "setting", "ccn", "state", "region", "medicare_status",

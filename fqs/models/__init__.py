@@ -6,12 +6,14 @@ from .referrals import Referral, ReferralIntervention, ReferralOutcome
 from .requests import FqsRequest, RequestAttachment, RequestNote
 from .sprint_requests import SprintRequest
 from .surveys import Survey, SurveyResponse
+from .verifications import MedicareVerification
 
 __all__ = [
     "Activation",
     "ActivationProvider",
     "CloseoutReason",
     "FqsRequest",
+    "MedicareVerification",
     "Referral",
     "ReferralIntervention",
     "ReferralOutcome",

@@ -37,6 +37,7 @@ from .requests import (
     fqs_request_update,
 )
 from .surveys import survey_answer, survey_responses_read, survey_send
+from .verifications import fqs_request_verify_medicare, referral_verify_medicare
 
 __all__ = [
     "activation_approve",
@@ -51,6 +52,7 @@ __all__ = [
     "fqs_request_note_add",
     "fqs_request_reject",
     "fqs_request_update",
+    "fqs_request_verify_medicare",
     "referral_agree_qap",
     "referral_assign",
     "referral_auto_close",
@@ -63,6 +65,7 @@ __all__ = [
     "referral_provider_create",
     "referral_qap_update",
     "referral_resume",
+    "referral_verify_medicare",
     "sprint_request_approve",
     "sprint_request_create",
     "sprint_request_reject",
