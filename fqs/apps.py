@@ -7,6 +7,7 @@ NOTIFICATION_KINDS = {
     "fqs.sprint_request": "FQS close-out, extension and hold requests and their decisions",
     "fqs.launch_overdue": "An FQS referral passed its launch deadline",
     "fqs.survey": "FQS provider feedback surveys sent and answered",
+    "fqs.handoff": "Non-FQS support hand-offs to the QIO: opened, accepted or declined",
 }
 
 

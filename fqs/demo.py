@@ -1,5 +1,6 @@
 """FQS demo data (idempotent): one request awaiting intake, one activation awaiting the COR,
-and one active referral in the Northeast, built through the services like real work."""
+one Non-FQS support hand-off and one active referral in the Northeast, built through the
+services like real work."""
 
 from decimal import Decimal
 
@@ -80,7 +81,18 @@ def seed() -> None:
         services.activation_submit(activation=activation, actor=reviewer,
                                    comment="Urgent: survey due next month.")
 
-    # 3. An active referral in the Northeast, launched by the associate.
+    # 3. A request for an SPL facility, handed to the Northeast QIO as Non-FQS support.
+    if _demo_request("Wound care") is None:
+        granite = _provider("Granite Hills Hospital", ccn="300456", state="NH",
+                            region=Region.NORTHEAST, on_spl=True)
+        req = services.fqs_request_create(
+            actor=anyone, source=RequestSource.PROVIDER_REQUEST, provider=granite,
+            description=f"{MARKER} Wound care: pressure injuries rising on two units.")
+        services.fqs_request_update(fqs_request=req, actor=intake, data={
+            "aims": "Patient safety", "work_description": "Pressure-injury prevention coaching."})
+        services.fqs_request_approve(fqs_request=req, actor=intake)
+
+    # 4. An active referral in the Northeast, launched by the associate.
     if _demo_request("Outbreak") is None:
         req = services.fqs_request_create(
             actor=anyone, source=RequestSource.URGENT_CMS_CONCERN, provider=pinecrest,

@@ -13,6 +13,7 @@ from fqs.models import (
     Referral,
     SprintRequest,
     SprintRequestKind,
+    SupportHandoff,
     Survey,
     SurveyResponse,
 )
@@ -51,6 +52,18 @@ def medicare_verifications_for(user):
     org = getattr(user, "organization", None)
     if getattr(user, "is_qio_user", False) and org is not None and org.is_qio:
         return qs.filter(provider__fqs_referrals__organization=org).distinct()
+    return qs.none()
+
+
+def handoffs_for_user(user):
+    """Non-FQS support hand-offs: CMS reads all (the COR follows them), a QIO its own."""
+    qs = SupportHandoff.objects.select_related("provider", "organization", "fqs_request",
+                                               "decided_by")
+    if _is_cms(user):
+        return qs
+    org = getattr(user, "organization", None)
+    if getattr(user, "is_qio_user", False) and org is not None and org.is_qio:
+        return qs.filter(organization=org)
     return qs.none()
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fqs.views import activations, dashboard, referrals, requests, surveys
+from fqs.views import activations, dashboard, handoffs, referrals, requests, surveys
 
 app_name = "fqs"
 
@@ -56,6 +56,10 @@ urlpatterns = [
          name="sprint_request_reject"),
     path("sprint-requests/<int:pk>/withdraw/", referrals.sprint_request_withdraw,
          name="sprint_request_withdraw"),
+    path("handoffs/", handoffs.handoff_list, name="handoff_list"),
+    path("handoffs/<int:pk>/", handoffs.handoff_detail, name="handoff_detail"),
+    path("handoffs/<int:pk>/accept/", handoffs.handoff_accept, name="handoff_accept"),
+    path("handoffs/<int:pk>/decline/", handoffs.handoff_decline, name="handoff_decline"),
     path("surveys/<str:token>/", surveys.survey_answer, name="survey_answer"),
     path("survey-responses/", surveys.survey_response_list, name="survey_response_list"),
     path("survey-responses/<int:pk>/", surveys.survey_response_detail,

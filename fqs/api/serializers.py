@@ -19,6 +19,7 @@ from fqs.models import (
     SprintDays,
     SprintRequest,
     SprintRequestKind,
+    SupportHandoff,
     SurveyResponse,
 )
 from fqs.models.choices import EARLY_CLOSEOUT_REASONS
@@ -315,4 +316,18 @@ class SurveyResponseOutput(serializers.ModelSerializer):
         model = SurveyResponse
         fields = ["id", "survey", "referral", "provider", "overall_satisfaction",
                   "issue_resolved", "would_recommend", "comments", "submitted_at"]
+        read_only_fields = fields
+
+
+class SupportHandoffOutput(serializers.ModelSerializer):
+    qio = serializers.CharField(source="organization.name", read_only=True)
+    facility = serializers.CharField(source="provider.name", read_only=True)
+    decided_by = serializers.EmailField(source="decided_by.email", default=None,
+                                        read_only=True, allow_null=True)
+
+    class Meta:
+        model = SupportHandoff
+        fields = ["id", "status", "fqs_request", "provider", "facility", "organization", "qio",
+                  "task", "decided_by", "decided_at", "decision_reason", "created_at",
+                  "updated_at"]
         read_only_fields = fields

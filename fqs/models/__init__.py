@@ -2,6 +2,7 @@
 
 from .activations import Activation, ActivationProvider
 from .choices import CloseoutReason, RequestSource, SprintDays, SprintRequestKind
+from .handoffs import SupportHandoff
 from .referrals import Referral, ReferralIntervention, ReferralOutcome
 from .requests import FqsRequest, RequestAttachment, RequestNote
 from .sprint_requests import SprintRequest
@@ -23,6 +24,7 @@ __all__ = [
     "SprintDays",
     "SprintRequest",
     "SprintRequestKind",
+    "SupportHandoff",
     "Survey",
     "SurveyResponse",
 ]

@@ -17,6 +17,7 @@ from .closeout import (
     sprint_request_reject,
     sprint_request_withdraw,
 )
+from .handoffs import support_handoff_accept, support_handoff_decline
 from .referrals import (
     referral_agree_qap,
     referral_assign,
@@ -70,6 +71,8 @@ __all__ = [
     "sprint_request_create",
     "sprint_request_reject",
     "sprint_request_withdraw",
+    "support_handoff_accept",
+    "support_handoff_decline",
     "survey_answer",
     "survey_responses_read",
     "survey_send",

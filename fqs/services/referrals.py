@@ -24,7 +24,7 @@ from qis_portal.services.notifications import notify_on_commit
 from qis_portal.validation import require_filled, require_text
 from qis_portal.workflow import WorkflowConflict, locked_write, require_permission, run_transition
 
-from .common import users_with_role
+from .common import TASKS, users_with_role
 from .requests import CCN
 from .verifications import medicare_unverified_reason, provider_verification_recorded
 
@@ -66,7 +66,8 @@ def _require_state(locked: Referral, state: str) -> None:
 
 
 def referral_assign(*, referral: Referral, actor, assignee, request=None) -> Referral:
-    """A QIO manager assigns the referral to an associate of the same QIO; the launch clock
+    """The QIO support team or a manager assigns the referral to an associate of the same
+    QIO (seed 001: "Manually assigned to specific QIOs who could best assist"); the launch clock
     (FQS_LAUNCH_DAYS business days) starts at the first assignment."""
 
     def before(locked: Referral) -> None:
@@ -83,9 +84,10 @@ def referral_assign(*, referral: Referral, actor, assignee, request=None) -> Ref
     def after(locked: Referral) -> None:
         # The referral's work-basket task moves from the support team queue to the associate.
         task = locked.task
-        if task is not None and actor.has_perm("qio_program.assign_task", task):
-            task_assign(task=task, actor=actor, assigned_user=assignee, request=request,
-                        note=f"FQS referral #{locked.pk} assigned")
+        if task is not None:
+            mover = actor if actor.has_perm("qio_program.assign_task", task) else TASKS
+            task_assign(task=task, actor=mover, assigned_user=assignee, request=request,
+                        note=f"FQS referral #{locked.pk} assigned by {actor.email}")
         notify_on_commit(recipients=[assignee], kind="fqs.referral",
                          title=f"FQS referral #{locked.pk} assigned to you",
                          body=f"Launch it by {locked.launch_due_date:%B %-d, %Y}.",

@@ -18,6 +18,7 @@ from qis_portal.validation import require_text
 from qis_portal.workflow import WorkflowConflict, locked_write, require_permission, run_transition
 
 from .common import cors, users_with_role
+from .handoffs import support_handoff_open
 from .verifications import medicare_unverified_reason
 
 CCN = re.compile(r"^[A-Za-z0-9]{6}$")
@@ -195,11 +196,13 @@ def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", reque
                      "SPL.", url=f"/fqs/activations/{activation.pk}/", awaiting=activation,
             )
         else:
+            handoff = support_handoff_open(fqs_request=locked, actor=actor, request=request)
             notify_on_commit(
                 recipients=list(locked.route_cors.all()) or cors(), kind="fqs.request",
                 title=f"Non-FQS support: {locked.facility_label}",
-                body="The facility is on the SPL: work with the QIO to bring this need into "
-                     "its regular QI engagement.", url=url,
+                body=f"The facility is on the SPL: handed to {handoff.organization} to bring "
+                     "into its regular QI engagement; you will hear whether it accepts.",
+                url=url,
             )
         notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
                          title=f"Your FQS request #{locked.pk} was approved",

@@ -411,6 +411,19 @@ class World:
         return self.fqs_request_new.attachments.get()
 
     @cached_property
+    def support_handoff(self):
+        from fqs.models import SupportHandoff
+
+        return SupportHandoff.objects.get(
+            fqs_request__description__startswith="[demo] Wound care")
+
+    @cached_property
+    def medicare_verification(self):
+        from fqs.models import MedicareVerification
+
+        return MedicareVerification.objects.filter(provider=self.referral.provider).first()
+
+    @cached_property
     def activation_pending(self):
         from fqs.models import Activation
 
