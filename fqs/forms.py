@@ -140,6 +140,10 @@ class RejectForm(forms.Form):
     reason = text("Reason for rejecting", 2000)
 
 
+class DeclineForm(forms.Form):
+    reason = text("Reason for declining (the COR reads it)", 2000)
+
+
 class ActivationForm(forms.Form):
     focus_area = forms.CharField(label="Focus area", max_length=200)
     onsite_required = yes_no("Is on-site work required?")

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from fqs import selectors, services
-from fqs.forms import ApproveForm, RejectForm
+from fqs.forms import ApproveForm, DeclineForm
 from fqs.models import SupportHandoff
 from qis_portal.views.common import form_error_message, require_perm, run_action
 
@@ -35,7 +35,7 @@ def handoff_detail(request, pk: int):
                   and request.user.has_perm("fqs.decide_handoff", handoff))
     return render(request, "fqs/handoff_detail.html", {
         "obj": handoff, "can_decide": can_decide,
-        "accept_form": ApproveForm(), "decline_form": RejectForm(),
+        "accept_form": ApproveForm(), "decline_form": DeclineForm(),
     })
 
 
@@ -52,7 +52,7 @@ def handoff_accept(request, pk: int):
 @require_POST
 def handoff_decline(request, pk: int):
     handoff = _get(request, pk)
-    form = RejectForm(request.POST)
+    form = DeclineForm(request.POST)
     if not form.is_valid():
         form_error_message(request, form)
         return redirect(handoff.get_absolute_url())

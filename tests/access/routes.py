@@ -334,6 +334,7 @@ LIFECYCLE = [
     get("lifecycle:psatarget_set", {"cor"}, pk("task_order")),
     get("lifecycle:taskorder_end", {"cor"}, pk("task_order")),
     get("lifecycle:handoff", LC_NE, pk("task_order")),
+    get("lifecycle:handoff_incoming", QIO),
     get("lifecycle:template_detail", LC_NE, pk("task_order")),
     get("lifecycle:a3c_list", LC_ALL),
     get("lifecycle:a3c_create", AUTHORS_ANY_QIO),

@@ -118,7 +118,8 @@ def test_launch_is_refused_for_a_provider_whose_certification_is_unverified(worl
     assert referral.status == Referral.Status.INITIATION
 
 
-def test_an_aian_provider_is_on_the_spl_whatever_its_stored_flag(world, aian_provider):
+def test_an_aian_provider_is_on_the_spl_whatever_its_stored_flag(world, aian_provider,
+                                                                 aian_qio):
     assert aian_provider.spl_eligible
     assert list(Provider.objects.spl_eligible().filter(region=Region.AIAN_SOUTHWEST)) == [
         aian_provider]
@@ -127,6 +128,7 @@ def test_an_aian_provider_is_on_the_spl_whatever_its_stored_flag(world, aian_pro
     assert req.facility_on_spl
     req = services.fqs_request_approve(fqs_request=req, actor=world.p["intake"])
     assert req.status == FqsRequest.Status.NON_FQS_SUPPORT
+    assert req.support_handoff.organization == aian_qio
 
 
 def test_the_request_page_and_the_api_say_an_aian_provider_is_on_the_spl(
