@@ -115,7 +115,7 @@ def test_a_pending_extension_keeps_the_referral_open_and_is_approved_the_next_mo
         page.get_by_role("button", name="Approve 7-day extension").click()
         expect(page.get_by_text("7-day extension approved.")).to_be_visible()
         expect(page.get_by_text("Mar 24, 2026 (1 extension of 7 days)")).to_be_visible()
-        expect(page.get_by_role("status")).to_have_count(0)
+        expect(page.get_by_text("stays open until the COR decides")).to_have_count(0)
         assert_no_axe_violations(page)
     referral.refresh_from_db()
     assert (referral.status, referral.sprint_end) == (Referral.Status.INITIATION,
