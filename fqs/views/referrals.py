@@ -64,6 +64,7 @@ def referral_detail(request, pk: int):
     can_work = user.has_perm("fqs.work_referral", referral)
     sprint_requests = referral.sprint_requests.select_related("requested_by", "decided_by")
     today = sprint.today()
+    unverified = medicare_unverified_reason(referral.provider)
     held_open = (
         [row.get_kind_display().lower() for row in undecided(referral)]
         if status in Referral.RUNNING and referral.sprint_end and referral.sprint_end <= today
@@ -79,9 +80,10 @@ def referral_detail(request, pk: int):
         "can_launch": status == Referral.Status.ASSIGNED and can_work,
         "can_create_provider": (referral.provider_id is None and status != Referral.Status.CLOSED
                                 and user.has_perm("fqs.create_provider", referral)),
-        "medicare_unverified": medicare_unverified_reason(referral.provider),
+        "medicare_unverified": unverified,
         "verification_form": (MedicareVerificationForm()
-                              if referral.provider_id and status != Referral.Status.CLOSED
+                              if unverified and referral.provider_id
+                              and status != Referral.Status.CLOSED
                               and user.has_perm("fqs.create_provider", referral) else None),
         "verifications": (selectors.medicare_verifications_for(user).filter(
             provider_id=referral.provider_id) if referral.provider_id else []),
