@@ -105,13 +105,16 @@ def provider_verification_recorded(provider: Provider, actor, source: str, verif
 
 
 def medicare_unverified_reason(provider: Provider | None) -> str:
-    """Why a facility is not eligible for an FQS yet, or "" when it is: an SPL (or AIAN)
-    provider was checked through the SPL; any other needs a verification on record with an
-    active certification."""
-    if provider is not None and provider.spl_eligible:
-        return ""
+    """Why a facility is not eligible for an FQS yet, or "" when it is: an inactive or
+    terminated certification never is; an SPL (or AIAN) provider was checked through the SPL;
+    any other needs a verification on record with an active certification."""
     if provider is None:
         return "The facility is not in the directory."
+    if provider.medicare_status in (MedicareStatus.INACTIVE, MedicareStatus.TERMINATED):
+        return (f"{provider}'s Medicare certification is "
+                f"{provider.get_medicare_status_display().lower()}.")
+    if provider.spl_eligible:
+        return ""
     if (provider.medicare_status != MedicareStatus.ACTIVE
             or not provider.medicare_verifications.exists()):
         return (f"{provider}'s Medicare certification is "

@@ -174,3 +174,12 @@ def test_a_provider_user_cannot_name_another_facility(world, provider_pia, unver
         world.request(by=provider_pia, provider=unverified)
     assert "provider" in caught.value.message_dict
     assert world.request(by=provider_pia).provider == world.provider
+
+
+def test_a_terminated_certification_is_refused_even_on_the_spl(spl_provider):
+    from fqs.services.verifications import medicare_unverified_reason
+
+    assert medicare_unverified_reason(spl_provider) == ""
+    spl_provider.medicare_status = MedicareStatus.TERMINATED
+    assert medicare_unverified_reason(spl_provider) == (
+        "Granite Hills Hospital's Medicare certification is terminated.")
