@@ -7,6 +7,7 @@ NOTIFICATION_KINDS = {
     "fqs.sprint_request": "FQS close-out, extension and hold requests and their decisions",
     "fqs.launch_overdue": "An FQS referral passed its launch deadline",
     "fqs.survey": "FQS provider feedback surveys sent and answered",
+    "fqs.handoff": "Non-FQS support hand-offs to the QIO: opened, accepted or declined",
 }
 
 
@@ -34,3 +35,4 @@ class FqsConfig(AppConfig):
                                       "fqs.view_qio_referrals", panels.my_referrals, order=42))
         register_sweep("fqs.tasks.close_out_ended_sprints", minutes=15)
         register_sweep("fqs.tasks.flag_overdue_launches", hours=1)
+        register_sweep("fqs.tasks.escalate_undecided_sprint_requests", hours=1)

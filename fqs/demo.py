@@ -1,7 +1,11 @@
 """FQS demo data (idempotent): one request awaiting intake, one activation awaiting the COR,
-and one active referral in the Northeast, built through the services like real work."""
+one Non-FQS support hand-off and one active referral in the Northeast, built through the
+services like real work."""
 
 from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from fqs import services
 from fqs.models import Activation, FqsRequest, Referral, RequestSource, SprintDays
@@ -29,6 +33,17 @@ def _provider(name: str, *, ccn: str, state: str, region: str, on_spl: bool,
         )
         audit_record(action="provider.demo_seed", target=provider)
     return provider
+
+
+def _verified(req: FqsRequest, intake: User) -> FqsRequest:
+    """The intake reviewer's Medicare certification check, with its (demo) document."""
+    services.fqs_request_verify_medicare(
+        fqs_request=req, actor=intake, source="CMS Provider of Services file",
+        verified_on=timezone.localdate(),
+        document=SimpleUploadedFile("medicare-certification.txt",
+                                    b"Medicare certification: active (demo record).\n",
+                                    content_type="text/plain"))
+    return req
 
 
 def _demo_request(description: str):
@@ -60,13 +75,24 @@ def seed() -> None:
             description=f"{MARKER} Staffing loss: infection-control lead and two RNs left.")
         services.fqs_request_update(fqs_request=req, actor=intake, data={
             "aims": "Patient safety", "work_description": "Rebuild infection-control rounds."})
-        req = services.fqs_request_approve(fqs_request=req, actor=intake)
+        req = services.fqs_request_approve(fqs_request=_verified(req, intake), actor=intake)
         activation = Activation.objects.get(request=req)
         _prepare(activation, reviewer, harbor, "Infection control", SprintDays.FIFTEEN)
         services.activation_submit(activation=activation, actor=reviewer,
                                    comment="Urgent: survey due next month.")
 
-    # 3. An active referral in the Northeast, launched by the associate.
+    # 3. A request for an SPL facility, handed to the Northeast QIO as Non-FQS support.
+    if _demo_request("Wound care") is None:
+        granite = _provider("Granite Hills Hospital", ccn="300456", state="NH",
+                            region=Region.NORTHEAST, on_spl=True)
+        req = services.fqs_request_create(
+            actor=anyone, source=RequestSource.PROVIDER_REQUEST, provider=granite,
+            description=f"{MARKER} Wound care: pressure injuries rising on two units.")
+        services.fqs_request_update(fqs_request=req, actor=intake, data={
+            "aims": "Patient safety", "work_description": "Pressure-injury prevention coaching."})
+        services.fqs_request_approve(fqs_request=req, actor=intake)
+
+    # 4. An active referral in the Northeast, launched by the associate.
     if _demo_request("Outbreak") is None:
         req = services.fqs_request_create(
             actor=anyone, source=RequestSource.URGENT_CMS_CONCERN, provider=pinecrest,
@@ -74,7 +100,7 @@ def seed() -> None:
         services.fqs_request_update(fqs_request=req, actor=intake, data={
             "aims": "Infection prevention",
             "work_description": "On-site outbreak response support."})
-        req = services.fqs_request_approve(fqs_request=req, actor=intake)
+        req = services.fqs_request_approve(fqs_request=_verified(req, intake), actor=intake)
         activation = Activation.objects.get(request=req)
         _prepare(activation, reviewer, pinecrest, "Outbreak response", SprintDays.THIRTY)
         services.activation_submit(activation=activation, actor=reviewer)

@@ -11,7 +11,7 @@ from fqs.models import (
     SurveyResponse,
 )
 from fqs.models.choices import EARLY_CLOSEOUT_REASONS
-from fqs.selectors import cms_users_with_role
+from fqs.selectors import cms_users_with_role, facilities_for_picker
 from fqs.uploads import ALLOWED_LABEL
 from qio_program.models import Provider, ProviderSetting
 from qis_portal.models import Role, User
@@ -88,6 +88,10 @@ class FqsRequestForm(FacilityMixin):
     field_order = ["source", "provider", "facility_name", "facility_ccn", "facility_state",
                    "description", "files"]
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = facilities_for_picker(user)
+
 
 class IntakeForm(FacilityMixin):
     source = forms.ChoiceField(label="Source of the need", choices=RequestSource.choices,
@@ -134,6 +138,10 @@ class ApproveForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = text("Reason for rejecting", 2000)
+
+
+class DeclineForm(forms.Form):
+    reason = text("Reason for declining (the COR reads it)", 2000)
 
 
 class ActivationForm(forms.Form):
@@ -234,6 +242,8 @@ class ProviderCreateForm(forms.Form):
         label="Where the Medicare certification was verified", max_length=200,
         help_text="For example: CMS Provider of Services file, QIES, the state survey agency.")
     verified_on = forms.DateField(label="Date verified", widget=DATE)
+    document = forms.FileField(label="Certification document",
+                               help_text=f"{ALLOWED_LABEL}; at most 10 MB.")
     attested = forms.BooleanField(
         label="I verified that this facility holds an active Medicare certification.")
 
@@ -242,6 +252,15 @@ class ProviderCreateForm(forms.Form):
         if value > timezone.localdate():
             raise forms.ValidationError("The verification date cannot be in the future.")
         return value
+
+
+class MedicareVerificationForm(forms.Form):
+    source = forms.CharField(
+        label="Where the Medicare certification was verified", max_length=200,
+        help_text="For example: CMS Provider of Services file, QIES, the state survey agency.")
+    verified_on = forms.DateField(label="Date verified", widget=DATE)
+    document = forms.FileField(label="Certification document",
+                               help_text=f"{ALLOWED_LABEL}; at most 10 MB.")
 
 
 class SurveyForm(forms.Form):

@@ -6,9 +6,11 @@ check (list pages, API has_permission) rests on the role alone; selectors scope 
 
 import rules
 
+from qis_portal.models import Role
 from qis_portal.predicates import (
     add_restricted_perm,
     can_read_restricted,
+    has_role,
     is_cms,
     is_cor,
     is_fqs_reviewer,
@@ -76,6 +78,16 @@ def is_survey_provider(user, survey) -> bool:
     return bool(org_id and org_id == getattr(user, "organization_id", None))
 
 
+@rules.predicate
+def in_handoff_qio(user, handoff) -> bool:
+    """The Non-FQS support hand-off went to the user's own QIO."""
+    if handoff is None:
+        return True
+    org = getattr(user, "organization", None)
+    return bool(org is not None and org.is_qio and handoff.organization_id == org.pk)
+
+
+is_qio_support = has_role(Role.QIO_SUPPORT)
 qio_referral_worker = is_qio_associate & is_assignee & in_referral_qio
 qio_referral_lead = (qio_referral_worker | is_qio_manager) & in_referral_qio
 
@@ -89,9 +101,13 @@ rules.add_perm("fqs.attach_fqsrequest", is_intake_reviewer | (is_submitter & req
 rules.add_perm("fqs.view_activation", is_cms)
 rules.add_perm("fqs.change_activation", is_fqs_reviewer)
 rules.add_perm("fqs.decide_activation", is_cor)
-# Referrals: CMS reads all; a QIO reads its own; the manager assigns; the assignee works it.
+# Referrals: CMS reads all; a QIO reads its own; the support team or the manager assigns
+# (seed 001, Referral Assignment: the QIO FQS Support Team); the assignee works it.
 rules.add_perm("fqs.view_referral", is_cms | (is_qio_user & in_referral_qio))
-rules.add_perm("fqs.assign_referral", is_qio_manager & in_referral_qio)
+rules.add_perm("fqs.assign_referral", (is_qio_manager | is_qio_support) & in_referral_qio)
+# Non-FQS support hand-offs: CMS reads all; the QIO's manager or support team decides.
+rules.add_perm("fqs.view_handoff", is_cms | (is_qio_user & in_handoff_qio))
+rules.add_perm("fqs.decide_handoff", (is_qio_manager | is_qio_support) & in_handoff_qio)
 rules.add_perm("fqs.work_referral", qio_referral_worker)
 rules.add_perm("fqs.create_provider", is_qio_user & in_referral_qio)
 rules.add_perm("fqs.resume_referral", qio_referral_lead | is_cor)

@@ -9,13 +9,16 @@ from fqs import sprint
 from fqs.models import (
     Activation,
     FqsRequest,
+    MedicareVerification,
     Referral,
     SprintRequest,
     SprintRequestKind,
+    SupportHandoff,
     Survey,
     SurveyResponse,
 )
-from qis_portal.models import Role, RoleAssignment, User
+from qio_program.models import Provider
+from qis_portal.models import OrgType, Role, RoleAssignment, User
 
 
 def _is_cms(user) -> bool:
@@ -29,6 +32,39 @@ def requests_for_user(user):
     if user.is_cms:
         return qs
     return qs.filter(submitted_by=user)
+
+
+def facilities_for_picker(user):
+    """The directory facilities `user` may name on an FQS request: a provider user only their
+    own organization's facility; anyone else the whole directory."""
+    qs = Provider.objects.order_by("name", "id")
+    org = getattr(user, "organization", None)
+    if org is not None and org.org_type == OrgType.PROVIDER:
+        return qs.filter(organization=org)
+    return qs
+
+
+def medicare_verifications_for(user):
+    """CMS reads every verification; a QIO the ones of providers it has a referral for."""
+    qs = MedicareVerification.objects.select_related("verified_by", "provider")
+    if _is_cms(user):
+        return qs
+    org = getattr(user, "organization", None)
+    if getattr(user, "is_qio_user", False) and org is not None and org.is_qio:
+        return qs.filter(provider__fqs_referrals__organization=org).distinct()
+    return qs.none()
+
+
+def handoffs_for_user(user):
+    """Non-FQS support hand-offs: CMS reads all (the COR follows them), a QIO its own."""
+    qs = SupportHandoff.objects.select_related("provider", "organization", "fqs_request",
+                                               "decided_by")
+    if _is_cms(user):
+        return qs
+    org = getattr(user, "organization", None)
+    if getattr(user, "is_qio_user", False) and org is not None and org.is_qio:
+        return qs.filter(organization=org)
+    return qs.none()
 
 
 def activations_for_user(user):

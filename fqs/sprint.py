@@ -11,6 +11,11 @@ Reading of the seed:
   extension(s)"); extensions are repeatable.
 - A hold stops the clock: the hold start is stored, and on resume the end date moves by the
   number of calendar days the referral was held. A held referral is never closed automatically.
+- An extension or hold still pending on the end date keeps the referral open until the COR
+  decides; left undecided ESCALATE_AFTER_BUSINESS_DAYS business day after the end date, it is
+  escalated to the CORs. An extension approved late still adds 7 days to the stored end date; a
+  hold approved late stops the clock from the end date (the days waiting for the COR are not
+  charged to the provider).
 - Launch deadline: the associate launches within FQS_LAUNCH_DAYS business days of being
   assigned ("must do within x amount of days"); default 3, counted with the portal's federal
   business-day calendar.
@@ -24,6 +29,7 @@ from django.utils import timezone
 from qis_portal.business_days import add_business_days
 
 EXTENSION_DAYS = 7
+ESCALATE_AFTER_BUSINESS_DAYS = 1
 DEFAULT_LAUNCH_DAYS = 3
 
 
@@ -48,6 +54,16 @@ def sprint_end(start: date, sprint_days: int) -> date:
 
 def extended_end(end: date) -> date:
     return end + timedelta(days=EXTENSION_DAYS)
+
+
+def escalation_date(end: date) -> date:
+    """The day an extension or hold undecided at the end date is escalated."""
+    return add_business_days(end, ESCALATE_AFTER_BUSINESS_DAYS)
+
+
+def hold_start(approved_on: date, end: date | None) -> date:
+    """A hold approved after the end date stops the clock at the end date."""
+    return min(approved_on, end) if end is not None else approved_on
 
 
 def held_days(hold_started_on: date, resumed_on: date) -> int:

@@ -5,12 +5,15 @@ import logging
 
 from celery import shared_task
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from fqs import sprint
-from fqs.models import Referral
+from fqs.models import Referral, SprintRequest
+from fqs.models.choices import KEEPS_REFERRAL_OPEN
 from fqs.services import referral_auto_close
 from fqs.services.common import users_with_role
+from fqs.services.escalation import undecided_requests_escalate
 from qis_portal.models import Role
 from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import WorkflowConflict, lock
@@ -21,9 +24,12 @@ logger = logging.getLogger(__name__)
 @shared_task
 def close_out_ended_sprints() -> int:
     """Close every running referral whose sprint end date has come (seed 001: "automatically
-    closed out by the system"). Held referrals are skipped: their clock is stopped."""
-    due = Referral.objects.filter(status__in=Referral.RUNNING,
-                                  sprint_end__lte=sprint.today()).values_list("pk", flat=True)
+    closed out by the system"). Held referrals are skipped: their clock is stopped; so are
+    referrals whose extension or hold the COR has still to decide."""
+    undecided = SprintRequest.objects.filter(referral=OuterRef("pk"), kind__in=KEEPS_REFERRAL_OPEN,
+                                             status=SprintRequest.Status.PENDING)
+    due = (Referral.objects.filter(status__in=Referral.RUNNING, sprint_end__lte=sprint.today())
+           .exclude(Exists(undecided)).values_list("pk", flat=True))
     closed = 0
     for pk in list(due):
         try:
@@ -62,3 +68,9 @@ def flag_overdue_launches() -> int:
             )
         flagged += 1
     return flagged
+
+
+@shared_task
+def escalate_undecided_sprint_requests() -> int:
+    """Tell the CORs of extensions and holds still undecided a business day after the end."""
+    return undecided_requests_escalate()

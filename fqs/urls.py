@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fqs.views import activations, dashboard, referrals, requests, surveys
+from fqs.views import activations, dashboard, handoffs, referrals, requests, surveys
 
 app_name = "fqs"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("requests/<int:pk>/files/", requests.request_attach, name="request_attach"),
     path("requests/<int:pk>/files/<int:attachment_id>/", requests.attachment_download,
          name="attachment_download"),
+    path("requests/<int:pk>/medicare/", requests.request_verify_medicare,
+         name="request_verify_medicare"),
+    path("medicare-verifications/<int:pk>/document/", requests.medicare_document,
+         name="medicare_document"),
     path("requests/<int:pk>/approve/", requests.request_approve, name="request_approve"),
     path("requests/<int:pk>/reject/", requests.request_reject, name="request_reject"),
     path("activations/", activations.activation_list, name="activation_list"),
@@ -42,6 +46,8 @@ urlpatterns = [
     path("referrals/<int:pk>/resume/", referrals.referral_resume, name="referral_resume"),
     path("referrals/<int:pk>/provider/", referrals.referral_provider_create,
          name="referral_provider_create"),
+    path("referrals/<int:pk>/medicare/", referrals.referral_verify_medicare,
+         name="referral_verify_medicare"),
     path("referrals/<int:pk>/requests/new/", referrals.sprint_request_new,
          name="sprint_request_new"),
     path("sprint-requests/<int:pk>/approve/", referrals.sprint_request_approve,
@@ -50,6 +56,10 @@ urlpatterns = [
          name="sprint_request_reject"),
     path("sprint-requests/<int:pk>/withdraw/", referrals.sprint_request_withdraw,
          name="sprint_request_withdraw"),
+    path("handoffs/", handoffs.handoff_list, name="handoff_list"),
+    path("handoffs/<int:pk>/", handoffs.handoff_detail, name="handoff_detail"),
+    path("handoffs/<int:pk>/accept/", handoffs.handoff_accept, name="handoff_accept"),
+    path("handoffs/<int:pk>/decline/", handoffs.handoff_decline, name="handoff_decline"),
     path("surveys/<str:token>/", surveys.survey_answer, name="survey_answer"),
     path("survey-responses/", surveys.survey_response_list, name="survey_response_list"),
     path("survey-responses/<int:pk>/", surveys.survey_response_detail,

@@ -28,13 +28,17 @@ class ProviderContactInline(admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(admin.ModelAdmin):
     list_display = ["name", "ccn", "tin", "setting", "state", "region", "medicare_status",
-                    "on_spl"]
+                    "spl_status"]
     list_filter = ["region", "setting", "medicare_status", "on_spl"]
     search_fields = ["name", "ccn", "tin"]
     readonly_fields = ["on_spl", "created_by", "created_at", "updated_at"]
     raw_id_fields = ["organization"]
     show_full_result_count = False  # no COUNT(*) over 100,000 providers
     inlines = [ProviderContactInline]
+
+    @admin.display(boolean=True, description="on the SPL (AIAN always)")
+    def spl_status(self, provider: Provider) -> bool:
+        return provider.spl_eligible
 
 
 @admin.register(Task)

@@ -10,6 +10,7 @@ from fqs.models import (
     ActivationProvider,
     CloseoutReason,
     FqsRequest,
+    MedicareVerification,
     Referral,
     ReferralIntervention,
     ReferralOutcome,
@@ -18,6 +19,7 @@ from fqs.models import (
     SprintDays,
     SprintRequest,
     SprintRequestKind,
+    SupportHandoff,
     SurveyResponse,
 )
 from fqs.models.choices import EARLY_CLOSEOUT_REASONS
@@ -93,6 +95,26 @@ class NoteInput(serializers.Serializer):
 
 class FileInput(serializers.Serializer):
     file = serializers.FileField()
+
+
+class MedicareVerificationInput(serializers.Serializer):
+    source = serializers.CharField(max_length=200, allow_blank=True)
+    verified_on = serializers.DateField(allow_null=True)
+    document = serializers.FileField()
+
+
+class MedicareVerificationOutput(serializers.ModelSerializer):
+    verified_by = serializers.EmailField(source="verified_by.email", read_only=True)
+    document_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MedicareVerification
+        fields = ["id", "fqs_request", "provider", "source", "verified_on", "verified_by",
+                  "recorded_at", "original_name", "content_type", "size", "document_url"]
+        read_only_fields = fields
+
+    def get_document_url(self, row) -> str:
+        return f"/fqs/medicare-verifications/{row.pk}/document/"
 
 
 class ApproveInput(serializers.Serializer):
@@ -196,8 +218,9 @@ class ReferralOutput(serializers.ModelSerializer):
                   "hold_started_on", "held_days_total", "provider_engaged_on", "root_causes",
                   "action_plans", "baseline_metrics", "baseline_metric", "baseline_value",
                   "planned_interventions", "sustainability_plan", "qap_agreed_on",
-                  "interventions", "outcomes", "closed_at", "closeout_reason", "created_at",
-                  "updated_at"]
+                  "interventions", "outcomes", "closed_at", "closeout_reason",
+                  "closeout_metric", "closeout_baseline_value", "closeout_final_value",
+                  "closeout_final_measured_on", "created_at", "updated_at"]
         read_only_fields = fields
 
     def get_days_left(self, obj) -> int | None:
@@ -252,6 +275,8 @@ class ProviderCreateInput(serializers.Serializer):
 
 
 class ProviderOutput(serializers.ModelSerializer):
+    on_spl = serializers.BooleanField(source="spl_eligible", read_only=True)
+
     class Meta:
         model = Provider
         fields = ["id", "name", "setting", "ccn", "state", "region", "medicare_status",
@@ -269,8 +294,8 @@ class SprintRequestOutput(serializers.ModelSerializer):
     class Meta:
         model = SprintRequest
         fields = ["id", "referral", "kind", "status", "closeout_reason", "justification",
-                  "requested_by", "decided_by", "decided_at", "decision_reason", "created_at",
-                  "updated_at"]
+                  "requested_by", "decided_by", "decided_at", "decision_reason", "escalated_at",
+                  "created_at", "updated_at"]
         read_only_fields = fields
 
 
@@ -291,4 +316,18 @@ class SurveyResponseOutput(serializers.ModelSerializer):
         model = SurveyResponse
         fields = ["id", "survey", "referral", "provider", "overall_satisfaction",
                   "issue_resolved", "would_recommend", "comments", "submitted_at"]
+        read_only_fields = fields
+
+
+class SupportHandoffOutput(serializers.ModelSerializer):
+    qio = serializers.CharField(source="organization.name", read_only=True)
+    facility = serializers.CharField(source="provider.name", read_only=True)
+    decided_by = serializers.EmailField(source="decided_by.email", default=None,
+                                        read_only=True, allow_null=True)
+
+    class Meta:
+        model = SupportHandoff
+        fields = ["id", "status", "fqs_request", "provider", "facility", "organization", "qio",
+                  "task", "decided_by", "decided_at", "decision_reason", "created_at",
+                  "updated_at"]
         read_only_fields = fields

@@ -33,6 +33,7 @@ class FqsRequestViewSet(FqsViewSet):
         "create": "fqs.add_fqsrequest", "partial_update": "fqs.review_fqsrequest",
         "notes": "fqs.review_fqsrequest", "files": "fqs.view_fqsrequest",
         "approve": "fqs.review_fqsrequest", "reject": "fqs.review_fqsrequest",
+        "medicare": "fqs.review_fqsrequest",
     }
 
     def scoped(self):
@@ -74,6 +75,15 @@ class FqsRequestViewSet(FqsViewSet):
         row = services.fqs_request_attach(fqs_request=obj, actor=request.user,
                                           upload=data["file"], request=request)
         return Response(s.AttachmentOutput(row).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request={"multipart/form-data": s.MedicareVerificationInput},
+                   responses={201: s.MedicareVerificationOutput})
+    @action(detail=True, methods=["post"])
+    def medicare(self, request, pk=None):
+        row = services.fqs_request_verify_medicare(
+            fqs_request=self.row(pk), actor=request.user, request=request,
+            **self.parse(s.MedicareVerificationInput))
+        return Response(s.MedicareVerificationOutput(row).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ApproveInput, responses=s.FqsRequestOutput)
     @action(detail=True, methods=["post"])
@@ -154,6 +164,7 @@ class ReferralViewSet(FqsViewSet):
 
     serializer_class = s.ReferralOutput
     filterset_fields = ["status", "region"]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
     rule_permissions = {
         "list": "fqs.view_referral", "retrieve": "fqs.view_referral",
         "assign": "fqs.assign_referral", "launch": "fqs.work_referral",
@@ -161,6 +172,7 @@ class ReferralViewSet(FqsViewSet):
         "qap": "fqs.work_referral", "agree_qap": "fqs.work_referral",
         "interventions": "fqs.work_referral", "outcomes": "fqs.work_referral",
         "resume": "fqs.resume_referral", "create_provider": "fqs.create_provider",
+        "medicare": "fqs.create_provider",
     }
 
     def scoped(self):
@@ -230,6 +242,15 @@ class ReferralViewSet(FqsViewSet):
             referral=self.row(pk), actor=request.user, request=request,
             **self.parse(s.ProviderCreateInput))
         return Response(s.ProviderOutput(provider).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request={"multipart/form-data": s.MedicareVerificationInput},
+                   responses={201: s.MedicareVerificationOutput})
+    @action(detail=True, methods=["post"])
+    def medicare(self, request, pk=None):
+        row = services.referral_verify_medicare(
+            referral=self.row(pk), actor=request.user, request=request,
+            **self.parse(s.MedicareVerificationInput))
+        return Response(s.MedicareVerificationOutput(row).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(list=extend_schema(parameters=[UPDATED_SINCE]))

@@ -2,16 +2,19 @@
 
 from .activations import Activation, ActivationProvider
 from .choices import CloseoutReason, RequestSource, SprintDays, SprintRequestKind
+from .handoffs import SupportHandoff
 from .referrals import Referral, ReferralIntervention, ReferralOutcome
 from .requests import FqsRequest, RequestAttachment, RequestNote
 from .sprint_requests import SprintRequest
 from .surveys import Survey, SurveyResponse
+from .verifications import MedicareVerification
 
 __all__ = [
     "Activation",
     "ActivationProvider",
     "CloseoutReason",
     "FqsRequest",
+    "MedicareVerification",
     "Referral",
     "ReferralIntervention",
     "ReferralOutcome",
@@ -21,6 +24,7 @@ __all__ = [
     "SprintDays",
     "SprintRequest",
     "SprintRequestKind",
+    "SupportHandoff",
     "Survey",
     "SurveyResponse",
 ]

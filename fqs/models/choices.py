@@ -44,3 +44,7 @@ EARLY_CLOSEOUT_REASONS = [
     CloseoutReason.REQUIREMENTS_MET, CloseoutReason.PROVIDER_REFUSED, CloseoutReason.MEDICARE_LOST,
 ]
 EARLY_CLOSEOUT_CHOICES = [(reason.value, reason.label) for reason in EARLY_CLOSEOUT_REASONS]
+
+# A pending request of these kinds keeps a referral open past its end date until the COR
+# decides: the end of the sprint decides nothing a person still has to decide.
+KEEPS_REFERRAL_OPEN = [SprintRequestKind.EXTENSION, SprintRequestKind.HOLD]

@@ -73,6 +73,15 @@ class Referral(FSMModelMixin, models.Model):
                                      blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closeout_reason = models.CharField(max_length=30, choices=CloseoutReason.choices, blank=True)
+    # Close-out values against the activation's close-out metric (seed 001, FQS Activation:
+    # "Evaluation (close out) metrics"; "Enter their baseline value (related to metrics)").
+    closeout_metric = models.CharField(max_length=200, blank=True)
+    closeout_baseline_value = models.DecimalField(max_digits=12, decimal_places=4, null=True,
+                                                  blank=True)
+    closeout_final_value = models.DecimalField(
+        max_digits=12, decimal_places=4, null=True, blank=True,
+        help_text="The last outcome measured before close-out; empty when none was recorded.")
+    closeout_final_measured_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -87,6 +96,13 @@ class Referral(FSMModelMixin, models.Model):
     @property
     def facility_label(self) -> str:
         return self.provider.name if self.provider_id else self.activation_provider.facility_label
+
+    @property
+    def closeout_change(self):
+        """Final minus baseline on the close-out metric, once both are recorded."""
+        if self.closeout_final_value is None or self.closeout_baseline_value is None:
+            return None
+        return self.closeout_final_value - self.closeout_baseline_value
 
     def days_left(self, today: date) -> int | None:
         """Calendar days until the sprint end date; a held sprint's clock is stopped."""

@@ -74,9 +74,7 @@ class FqsRequest(FSMModelMixin, models.Model):
     def facility_on_spl(self) -> bool:
         """A facility not in the directory is not on the SPL (seed 001, Request Approval); every
         AIAN provider is on the SPL (seed 001: "All AIAN are on the SPL")."""
-        if not self.provider_id:
-            return False
-        return self.provider.on_spl or self.provider.region.startswith("aian_")
+        return bool(self.provider_id and self.provider.spl_eligible)
 
     def _approved_state(self) -> str:
         return self.Status.NON_FQS_SUPPORT if self.facility_on_spl else self.Status.FQS_ACTIVATION

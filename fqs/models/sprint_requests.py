@@ -34,6 +34,9 @@ class SprintRequest(FSMModelMixin, models.Model):
                                    null=True, blank=True, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(max_length=2000, blank=True)
+    # Set once when an extension or hold is still undecided 1 business day after the sprint's
+    # end date (the referral stays open meanwhile: fqs/services/closeout.py).
+    escalated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

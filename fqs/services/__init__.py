@@ -17,6 +17,7 @@ from .closeout import (
     sprint_request_reject,
     sprint_request_withdraw,
 )
+from .handoffs import support_handoff_accept, support_handoff_decline
 from .referrals import (
     referral_agree_qap,
     referral_assign,
@@ -37,6 +38,7 @@ from .requests import (
     fqs_request_update,
 )
 from .surveys import survey_answer, survey_responses_read, survey_send
+from .verifications import fqs_request_verify_medicare, referral_verify_medicare
 
 __all__ = [
     "activation_approve",
@@ -51,6 +53,7 @@ __all__ = [
     "fqs_request_note_add",
     "fqs_request_reject",
     "fqs_request_update",
+    "fqs_request_verify_medicare",
     "referral_agree_qap",
     "referral_assign",
     "referral_auto_close",
@@ -63,10 +66,13 @@ __all__ = [
     "referral_provider_create",
     "referral_qap_update",
     "referral_resume",
+    "referral_verify_medicare",
     "sprint_request_approve",
     "sprint_request_create",
     "sprint_request_reject",
     "sprint_request_withdraw",
+    "support_handoff_accept",
+    "support_handoff_decline",
     "survey_answer",
     "survey_responses_read",
     "survey_send",

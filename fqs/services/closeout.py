@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fqs import sprint
 from fqs.models import CloseoutReason, Referral, SprintRequest, SprintRequestKind
-from fqs.models.choices import EARLY_CLOSEOUT_REASONS
+from fqs.models.choices import EARLY_CLOSEOUT_REASONS, KEEPS_REFERRAL_OPEN
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
 from qis_portal.services.notifications import notify_on_commit
@@ -43,6 +43,7 @@ def referral_close(*, referral: Referral, actor, reason: str, permission: str, n
             check(locked)
         locked.closed_at = timezone.now()
         locked.closeout_reason = reason
+        _record_closeout_values(locked)
 
     def after(locked: Referral) -> None:
         for pending in locked.sprint_requests.filter(status=SprintRequest.Status.PENDING):
@@ -59,8 +60,26 @@ def referral_close(*, referral: Referral, actor, reason: str, permission: str, n
                           request=request, before=before, after=after, refusal=refusal)
 
 
+def _record_closeout_values(locked: Referral) -> None:
+    """The close-out metric with its baseline and the last value measured (seed 001:
+    "Evaluation (close out) metrics"); no outcome measured leaves the final value empty."""
+    row = locked.activation_provider
+    last = locked.outcomes.order_by("-measured_on", "-id").first()
+    locked.closeout_metric = row.baseline_metric
+    locked.closeout_baseline_value = row.baseline_value
+    locked.closeout_final_value = last.value if last else None
+    locked.closeout_final_measured_on = last.measured_on if last else None
+
+
+def undecided(referral: Referral):
+    """The referral's extension and hold requests the COR has not decided yet."""
+    return referral.sprint_requests.filter(kind__in=KEEPS_REFERRAL_OPEN,
+                                           status=SprintRequest.Status.PENDING)
+
+
 def referral_auto_close(*, referral: Referral) -> Referral:
-    """The system closes a running referral whose end date has come (never a held one)."""
+    """The system closes a running referral whose end date has come (never a held one, nor
+    one whose extension or hold the COR has still to decide)."""
 
     def sprint_ended(locked: Referral) -> None:
         if locked.status not in Referral.RUNNING:
@@ -68,6 +87,9 @@ def referral_auto_close(*, referral: Referral) -> Referral:
                                    current_state=locked.status)
         if locked.sprint_end is None or locked.sprint_end > sprint.today():
             raise WorkflowConflict("The sprint has not reached its end date.",
+                                   current_state=locked.status)
+        if undecided(locked).exists():
+            raise WorkflowConflict("An extension or hold request awaits the COR's decision.",
                                    current_state=locked.status)
 
     return referral_close(referral=referral, actor=SYSTEM, reason=CloseoutReason.SPRINT_ENDED,
@@ -199,7 +221,7 @@ def _extend(referral: Referral, actor, sprint_request, request) -> None:
 
 def _hold(referral: Referral, actor, sprint_request, request) -> None:
     def before(locked: Referral) -> None:
-        locked.hold_started_on = sprint.today()
+        locked.hold_started_on = sprint.hold_start(sprint.today(), locked.sprint_end)
         locked.held_from_status = locked.status
 
     run_transition(obj=referral, transition="place_on_hold", actor=actor, permission=DECIDE,
@@ -217,9 +239,22 @@ def sprint_request_reject(*, sprint_request: SprintRequest, actor, reason: str, 
         locked.decided_at = timezone.now()
         locked.decision_reason = reason
 
+    def after(locked: SprintRequest) -> None:
+        _tell_requester("rejected", reason)(locked)
+        _close_if_ended(locked.referral_id)
+
     return run_transition(obj=sprint_request, transition="reject", actor=actor,
                           permission=DECIDE, note=reason, request=request, before=before,
-                          after=_tell_requester("rejected", reason))
+                          after=after)
+
+
+def _close_if_ended(referral_id: int) -> None:
+    """A rejected (or withdrawn) extension or hold that kept a referral open past its end date:
+    the close-out the sweep held back now follows the decision."""
+    referral = Referral.objects.get(pk=referral_id)
+    if (referral.status in Referral.RUNNING and referral.sprint_end is not None
+            and referral.sprint_end <= sprint.today() and not undecided(referral).exists()):
+        referral_auto_close(referral=referral)
 
 
 def sprint_request_withdraw(*, sprint_request: SprintRequest, actor, request=None
@@ -228,6 +263,7 @@ def sprint_request_withdraw(*, sprint_request: SprintRequest, actor, request=Non
         notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
                          title=f"{locked.get_kind_display()} request #{locked.pk} withdrawn",
                          url=_url(locked.referral))
+        _close_if_ended(locked.referral_id)
 
     return run_transition(obj=sprint_request, transition="withdraw", actor=actor,
                           permission="fqs.withdraw_sprintrequest", request=request, after=after)

@@ -7,6 +7,9 @@ from qis_portal.workflow import SystemActor
 # The sweep's actor: allowed only the steps the portal takes itself (automatic close-out at
 # the sprint end; withdrawing requests a close-out made moot).
 SYSTEM = SystemActor("fqs.auto_close_referral", "fqs.auto_withdraw_sprintrequest")
+# Moves an FQS work-basket task along with the FQS step a support-team member took (only
+# managers assign tasks by hand; the referral's assignment carries its task with it).
+TASKS = SystemActor("qio_program.assign_task", "qio_program.complete_task")
 
 
 def users_with_role(role: str, organization=None) -> list[User]:

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from fqs import sprint
 from fqs.models import Referral, ReferralIntervention, ReferralOutcome
-from qio_program.models import MedicareStatus, Provider, ProviderSetting, TaskStatus
+from fqs.uploads import validate_upload
+from qio_program.models import (
+    MedicareStatus,
+    Provider,
+    ProviderSetting,
+    TaskStatus,
+    spl_flag_for_new_provider,
+)
 from qio_program.services.tasks import task_assign, task_complete
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
@@ -17,8 +24,9 @@ from qis_portal.services.notifications import notify_on_commit
 from qis_portal.validation import require_filled, require_text
 from qis_portal.workflow import WorkflowConflict, locked_write, require_permission, run_transition
 
-from .common import users_with_role
+from .common import TASKS, users_with_role
 from .requests import CCN
+from .verifications import medicare_unverified_reason, provider_verification_recorded
 
 WORK = "fqs.work_referral"
 
@@ -58,7 +66,8 @@ def _require_state(locked: Referral, state: str) -> None:
 
 
 def referral_assign(*, referral: Referral, actor, assignee, request=None) -> Referral:
-    """A QIO manager assigns the referral to an associate of the same QIO; the launch clock
+    """The QIO support team or a manager assigns the referral to an associate of the same
+    QIO (seed 001: "Manually assigned to specific QIOs who could best assist"); the launch clock
     (FQS_LAUNCH_DAYS business days) starts at the first assignment."""
 
     def before(locked: Referral) -> None:
@@ -75,9 +84,10 @@ def referral_assign(*, referral: Referral, actor, assignee, request=None) -> Ref
     def after(locked: Referral) -> None:
         # The referral's work-basket task moves from the support team queue to the associate.
         task = locked.task
-        if task is not None and actor.has_perm("qio_program.assign_task", task):
-            task_assign(task=task, actor=actor, assigned_user=assignee, request=request,
-                        note=f"FQS referral #{locked.pk} assigned")
+        if task is not None:
+            mover = actor if actor.has_perm("qio_program.assign_task", task) else TASKS
+            task_assign(task=task, actor=mover, assigned_user=assignee, request=request,
+                        note=f"FQS referral #{locked.pk} assigned by {actor.email}")
         notify_on_commit(recipients=[assignee], kind="fqs.referral",
                          title=f"FQS referral #{locked.pk} assigned to you",
                          body=f"Launch it by {locked.launch_due_date:%B %-d, %Y}.",
@@ -96,6 +106,10 @@ def referral_launch(*, referral: Referral, actor, request=None) -> Referral:
             raise WorkflowConflict(
                 "The facility is not in the directory yet: create the provider with its "
                 "verified Medicare certification before launching.", current_state=locked.status)
+        unverified = medicare_unverified_reason(locked.provider)
+        if unverified:
+            raise WorkflowConflict(f"{unverified} The FQS cannot launch before.",
+                                   current_state=locked.status)
         start = sprint.today()
         locked.launched_at = timezone.now()
         locked.sprint_start = start
@@ -207,11 +221,13 @@ def referral_outcome_add(*, referral: Referral, actor, measured_on: date, value:
 def referral_provider_create(*, referral: Referral, actor, name: str, setting: str, ccn: str,
                              state: str, attested: bool, verification_source: str,
                              verified_on: date | None, address_line1: str = "", city: str = "",
-                             zip_code: str = "", request=None) -> Provider:
+                             zip_code: str = "", document=None, request=None) -> Provider:
     """A facility missing from the directory is created by the QIO only with a verified
     Medicare certification (seed 001: "If I am working with an FQS provider, who is not on SPL
     (but has Med Cert), I will upload their credentials"). Refused without the attestation;
-    refusals are audited outside the transaction so they are kept."""
+    refusals are audited outside the transaction so they are kept. With the credentials'
+    `document` the verification is on record and the referral can launch; without it the QIO
+    uploads it on the referral before launching."""
     require_permission(actor, "fqs.create_provider", referral, action="provider.create_verified",
                        request=request, message="Only the referral's QIO creates its provider.")
     errors = {}
@@ -230,6 +246,11 @@ def referral_provider_create(*, referral: Referral, actor, name: str, setting: s
         errors["ccn"] = "A CCN is exactly 6 letters or digits."
     if len((state or "").strip()) != 2:
         errors["state"] = "Give the two-letter state."
+    if document is not None:
+        try:
+            validate_upload(document)
+        except ValidationError as exc:
+            errors["document"] = exc.messages[0]
     if errors:
         audit_record(action="provider.create_verified", actor=actor, target=referral,
                      outcome="failure", request=request, details={"refused": sorted(errors)})
@@ -246,13 +267,16 @@ def referral_provider_create(*, referral: Referral, actor, name: str, setting: s
             name=name.strip()[:200], setting=setting, ccn=ccn.strip()[:10],
             state=state.strip().upper(), region=locked.region,
             address_line1=address_line1[:200], city=city[:100], zip_code=zip_code[:10],
-            on_spl=False, medicare_status=MedicareStatus.ACTIVE,
+            on_spl=spl_flag_for_new_provider(locked.region), medicare_status=MedicareStatus.ACTIVE,
             medicare_verified_at=timezone.now(), created_by=actor,
         )
         audit_record(action="provider.create_verified", actor=actor, target=provider,
                      request=request,
                      details={"verification_source": verification_source.strip()[:200],
                               "verified_on": verified_on.isoformat(), "referral": locked.pk})
+        if document is not None:
+            provider_verification_recorded(provider, actor, verification_source.strip(),
+                                           verified_on, document, request=request)
         locked.provider = provider
         locked.save(update_fields=["provider", "updated_at"])
         audit_record(action="referral.link_provider", actor=actor, target=locked,

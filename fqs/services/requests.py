@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fqs.models import Activation, FqsRequest, RequestAttachment, RequestNote, RequestSource
+from fqs.selectors import facilities_for_picker
 from fqs.uploads import validate_upload
 from qis_portal.models import Role
 from qis_portal.services.audit import audit_record
@@ -17,6 +18,8 @@ from qis_portal.validation import require_text
 from qis_portal.workflow import WorkflowConflict, locked_write, require_permission, run_transition
 
 from .common import cors, users_with_role
+from .handoffs import support_handoff_open
+from .verifications import medicare_unverified_reason
 
 CCN = re.compile(r"^[A-Za-z0-9]{6}$")
 EDITABLE_FIELDS = ("source", "provider", "facility_name", "facility_ccn", "facility_state",
@@ -54,6 +57,8 @@ def fqs_request_create(*, actor, source: str, description: str, provider=None,
     if source not in RequestSource.values:
         raise ValidationError({"source": "Choose one of the listed sources."})
     description = require_text(description, "description", "Describe the need.")
+    if provider is not None and not facilities_for_picker(actor).filter(pk=provider.pk).exists():
+        raise ValidationError({"provider": "Choose one of your own facilities."})
     with transaction.atomic():
         return _create(actor, source, description, provider, facility_name, facility_ccn,
                        facility_state, files, request)
@@ -156,6 +161,12 @@ def fqs_request_attach(*, fqs_request: FqsRequest, actor, upload, request=None
         return _attach(locked, actor, upload, request)
 
 
+def _medicare_verified(locked: FqsRequest) -> bool:
+    if locked.medicare_verifications.exists():
+        return True
+    return locked.provider_id is not None and not medicare_unverified_reason(locked.provider)
+
+
 def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", request=None
                         ) -> FqsRequest:
     """On the SPL → Non-FQS Support, routed to the COR; off the SPL → FQS Activation."""
@@ -163,6 +174,11 @@ def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", reque
     def before(locked: FqsRequest) -> None:
         require_text(locked.work_description, "work_description",
                      "Describe the work before approving the request.")
+        if not locked.facility_on_spl and not _medicare_verified(locked):
+            raise WorkflowConflict(
+                "The facility is not on the SPL and its Medicare certification is not "
+                "verified: record the verification (where, when, and the document) before "
+                "approving.", current_state=locked.status)
         locked.reviewed_by = actor
         locked.reviewed_at = timezone.now()
         locked.decision_reason = note.strip()
@@ -180,11 +196,13 @@ def fqs_request_approve(*, fqs_request: FqsRequest, actor, note: str = "", reque
                      "SPL.", url=f"/fqs/activations/{activation.pk}/", awaiting=activation,
             )
         else:
+            handoff = support_handoff_open(fqs_request=locked, actor=actor, request=request)
             notify_on_commit(
                 recipients=list(locked.route_cors.all()) or cors(), kind="fqs.request",
                 title=f"Non-FQS support: {locked.facility_label}",
-                body="The facility is on the SPL: work with the QIO to bring this need into "
-                     "its regular QI engagement.", url=url,
+                body=f"The facility is on the SPL: handed to {handoff.organization} to bring "
+                     "into its regular QI engagement; you will hear whether it accepts.",
+                url=url,
             )
         notify_on_commit(recipients=[locked.submitted_by], kind="fqs.request",
                          title=f"Your FQS request #{locked.pk} was approved",

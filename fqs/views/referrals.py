@@ -11,6 +11,7 @@ from fqs.forms import (
     AssignForm,
     InitiationForm,
     InterventionForm,
+    MedicareVerificationForm,
     OutcomeForm,
     ProviderCreateForm,
     QapForm,
@@ -18,8 +19,11 @@ from fqs.forms import (
     SprintRequestForm,
 )
 from fqs.models import Referral, SprintRequest
+from fqs.services.closeout import undecided
+from fqs.services.verifications import medicare_unverified_reason
 from qis_portal.views.common import (
     bound,
+    bound_files,
     call_service,
     form_error_message,
     require_perm,
@@ -59,9 +63,16 @@ def referral_detail(request, pk: int):
     status = referral.status
     can_work = user.has_perm("fqs.work_referral", referral)
     sprint_requests = referral.sprint_requests.select_related("requested_by", "decided_by")
+    today = sprint.today()
+    unverified = medicare_unverified_reason(referral.provider)
+    held_open = (
+        [row.get_kind_display().lower() for row in undecided(referral)]
+        if status in Referral.RUNNING and referral.sprint_end and referral.sprint_end <= today
+        else [])
     return render(request, "fqs/referral_detail.html", {
         "obj": referral,
-        "days_left": referral.days_left(sprint.today()),
+        "days_left": referral.days_left(today),
+        "held_open": held_open,
         "can_assign": (status in (Referral.Status.QUEUED, Referral.Status.ASSIGNED)
                        and user.has_perm("fqs.assign_referral", referral)),
         "assign_form": AssignForm(associates=selectors.associates_of(referral.organization),
@@ -69,6 +80,13 @@ def referral_detail(request, pk: int):
         "can_launch": status == Referral.Status.ASSIGNED and can_work,
         "can_create_provider": (referral.provider_id is None and status != Referral.Status.CLOSED
                                 and user.has_perm("fqs.create_provider", referral)),
+        "medicare_unverified": unverified,
+        "verification_form": (MedicareVerificationForm()
+                              if unverified and referral.provider_id
+                              and status != Referral.Status.CLOSED
+                              and user.has_perm("fqs.create_provider", referral) else None),
+        "verifications": (selectors.medicare_verifications_for(user).filter(
+            provider_id=referral.provider_id) if referral.provider_id else []),
         "initiation_form": (InitiationForm(initial=_values(referral, InitiationForm))
                             if status == Referral.Status.INITIATION and can_work else None),
         "qap_form": (QapForm(initial=_values(referral, QapForm))
@@ -173,7 +191,7 @@ def referral_provider_create(request, pk: int):
     referral = _get(request, pk)
     require_perm(request, "fqs.create_provider", referral)
     row = referral.activation_provider
-    form = ProviderCreateForm(bound(request), initial={
+    form = ProviderCreateForm(bound(request), bound_files(request), initial={
         "name": row.facility_name, "ccn": row.facility_ccn, "state": row.facility_state})
     if request.method == "POST" and form.is_valid():
         done = call_service(request, services.referral_provider_create, form=form,
@@ -184,6 +202,18 @@ def referral_provider_create(request, pk: int):
                                           "verified Medicare certification.")
             return redirect(_url(pk))
     return render(request, "fqs/provider_form.html", {"obj": referral, "form": form})
+
+
+@require_POST
+def referral_verify_medicare(request, pk: int):
+    referral = _get(request, pk)
+    form = MedicareVerificationForm(request.POST, request.FILES)
+    if not form.is_valid():
+        form_error_message(request, form)
+        return redirect(_url(pk))
+    return run_action(request, _url(pk), services.referral_verify_medicare,
+                      "Medicare certification verification recorded.", referral=referral,
+                      **form.cleaned_data)
 
 
 def sprint_request_new(request, pk: int):

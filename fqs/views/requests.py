@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -12,10 +13,12 @@ from fqs.forms import (
     AttachmentForm,
     FqsRequestForm,
     IntakeForm,
+    MedicareVerificationForm,
     NoteForm,
     RejectForm,
 )
 from fqs.models import FqsRequest, RequestAttachment
+from fqs.services.verifications import medicare_unverified_reason
 from qis_portal.views.common import (
     bound,
     bound_files,
@@ -47,7 +50,7 @@ def request_list(request):
 
 def request_create(request):
     require_perm(request, "fqs.add_fqsrequest")
-    form = FqsRequestForm(bound(request), bound_files(request))
+    form = FqsRequestForm(bound(request), bound_files(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = call_service(
@@ -73,6 +76,13 @@ def request_detail(request, pk: int):
         "can_note": can_review,
         "can_attach": user.has_perm("fqs.attach_fqsrequest", fqs_request),
         "note_form": NoteForm(), "attachment_form": AttachmentForm(),
+        "verification_form": MedicareVerificationForm(),
+        "medicare_unverified": ("" if fqs_request.facility_on_spl
+                                else medicare_unverified_reason(fqs_request.provider)),
+        "verifications": (selectors.medicare_verifications_for(user).filter(
+            Q(fqs_request=fqs_request) | Q(provider__isnull=False,
+                                           provider_id=fqs_request.provider_id))
+            if user.is_cms else []),
         "approve_form": ApproveForm(), "reject_form": RejectForm(),
         "activation": getattr(fqs_request, "activation", None) if user.is_cms else None,
     })
@@ -145,11 +155,33 @@ def attachment_download(request, pk: int, attachment_id: int):
     """Always a download (Content-Disposition: attachment), never rendered inline."""
     fqs_request = _get(request, pk)
     attachment = get_object_or_404(RequestAttachment, pk=attachment_id, request=fqs_request)
+    return _download(attachment.file, attachment.original_name, attachment.content_type)
+
+
+@require_POST
+def request_verify_medicare(request, pk: int):
+    fqs_request = _get(request, pk)
+    form = MedicareVerificationForm(request.POST, request.FILES)
+    if not form.is_valid():
+        form_error_message(request, form)
+        return redirect("fqs:request_detail", pk=pk)
+    return run_action(request, f"/fqs/requests/{pk}/", services.fqs_request_verify_medicare,
+                      "Medicare certification verification recorded.",
+                      fqs_request=fqs_request, **form.cleaned_data)
+
+
+def medicare_document(request, pk: int):
+    """The verification's document, always as a download, to CMS and the provider's QIO."""
+    row = get_object_or_404(selectors.medicare_verifications_for(request.user), pk=pk)
+    return _download(row.document, row.original_name, row.content_type)
+
+
+def _download(field, name: str, content_type: str):
     try:
-        handle = attachment.file.open("rb")
+        handle = field.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404("The file is no longer stored.") from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
+    response = FileResponse(handle, as_attachment=True, filename=name,
+                            content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response

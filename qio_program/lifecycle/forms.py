@@ -54,11 +54,15 @@ class HandoffNoteForm(forms.Form):
     provider = forms.ModelChoiceField(label="Provider (optional)", queryset=None, required=False)
     incoming_contractor = forms.CharField(label="Incoming contractor", max_length=200,
                                           required=False)
+    incoming_qio = forms.ModelChoiceField(
+        label="Incoming QIO (optional)", queryset=None, required=False,
+        help_text="Its staff can read this note.")
     body = long_text("Hand-off note", required=True)
 
-    def __init__(self, *args, providers, **kwargs):
+    def __init__(self, *args, providers, incoming_qios, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provider"].queryset = providers
+        self.fields["incoming_qio"].queryset = incoming_qios
 
 
 class StateForm(forms.Form):

@@ -46,6 +46,13 @@ def is_provider_of(user, obj) -> bool:
                 and provider.organization_id == user.organization_id)
 
 
+@rules.predicate
+def is_incoming_qio_of(user, note) -> bool:
+    """The hand-off note names the user's QIO as the incoming one."""
+    return bool(note is not None and user.organization_id
+                and getattr(note, "incoming_qio_id", None) == user.organization_id)
+
+
 sees_all = is_cor | is_cms_read_only
 qio_member = is_qio_user & is_qio_of
 qio_author = (is_qio_associate | is_qio_manager) & is_qio_of
@@ -57,7 +64,9 @@ rules.add_perm("qio_lifecycle.add_taskorder", is_cor)
 rules.add_perm("qio_lifecycle.end_taskorder", is_cor)
 rules.add_perm("qio_lifecycle.set_psatarget", is_cor)
 rules.add_perm("qio_lifecycle.view_deliverable", sees_all | qio_member)
-rules.add_perm("qio_lifecycle.view_handoffnote", sees_all | qio_member)
+rules.add_perm("qio_lifecycle.view_handoffnote",
+               sees_all | qio_member | (is_qio_user & is_incoming_qio_of))
+rules.add_perm("qio_lifecycle.view_incoming_handoffnotes", is_qio_user)
 rules.add_perm("qio_lifecycle.add_handoffnote", qio_author)
 # Artifacts the COR approves.
 for model in ("a3c", "providerassessment", "qualityactionplan", "report", "dashboardtemplate"):

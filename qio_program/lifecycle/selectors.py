@@ -6,7 +6,7 @@ users see their own PES and PSA. Anything else is simply absent (404)."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from qio_program.lifecycle.choices import PesStatus, PsaStatus, ReviewStatus, TaskOrderStatus
@@ -103,8 +103,21 @@ def templates_for(user) -> QuerySet:
 
 
 def handoff_notes_for(user) -> QuerySet:
-    return _scoped(HandoffNote.objects.select_related("task_order__qio", "provider", "author"),
-                   user, qio_path="task_order__qio_id")
+    """The incumbent's own notes, and (for the incoming QIO's staff) the notes handed to it."""
+    qs = HandoffNote.objects.select_related("task_order__qio", "provider", "author",
+                                            "incoming_qio")
+    if user.is_authenticated and user.is_qio_user and user.organization_id:
+        return qs.filter(Q(task_order__qio_id=user.organization_id)
+                         | Q(incoming_qio_id=user.organization_id))
+    return _scoped(qs, user, qio_path="task_order__qio_id")
+
+
+def incoming_handoff_notes_for(user) -> QuerySet:
+    """The notes an incumbent QIO handed to the user's QIO (transition on)."""
+    if not (user.is_authenticated and user.is_qio_user and user.organization_id):
+        return HandoffNote.objects.none()
+    return HandoffNote.objects.select_related("task_order__qio", "provider", "author").filter(
+        incoming_qio_id=user.organization_id)
 
 
 def latest_versions(qs: QuerySet, *keys: str) -> list:

@@ -27,6 +27,7 @@ urlpatterns = [
     path("task-orders/<int:pk>/psa-target/", contract.psatarget_set, name="psatarget_set"),
     path("task-orders/<int:pk>/end/", contract.taskorder_end, name="taskorder_end"),
     path("task-orders/<int:pk>/handoff/", contract.handoff, name="handoff"),
+    path("handoff-notes/incoming/", contract.handoff_incoming, name="handoff_incoming"),
     path("task-orders/<int:pk>/dashboard-template/", reports.template_detail,
          name="template_detail"),
     path("a3c/", a3c.a3c_list, name="a3c_list"),

@@ -6,11 +6,13 @@ Other apps (lifecycle, fqs) point at `Provider` and create `Task`s through
 
 from .directory import (
     AIAN_REGION_VALUES,
+    SPL_ELIGIBLE,
     MedicareStatus,
     Provider,
     ProviderContact,
     ProviderSetting,
     ccn_validator,
+    spl_flag_for_new_provider,
     tin_validator,
 )
 from .interactions import (
@@ -30,11 +32,12 @@ from .spl import SplEntry, SplUpload, SplUploadError, SplUploadStatus, SplVersio
 from .tasks import Task, TaskComment, TaskPriority, TaskQueue, TaskStatus, TaskType, WorkGroup
 
 __all__ = [
-    "AIAN_REGION_VALUES", "IDF_DISCIPLINES", "INTERACTION_CATEGORIES",
+    "AIAN_REGION_VALUES", "SPL_ELIGIBLE", "IDF_DISCIPLINES", "INTERACTION_CATEGORIES",
     "INTERVENTION_REPORT_DAYS", "OUTPATIENT_MAX_MEASURES_PER_QUARTER", "Attachment",
     "AudienceType", "EngagementMode", "IntensityLevel", "Interaction", "InteractionMode",
     "InterventionReport", "MedicareStatus", "OutcomeMeasure", "OutcomeValue", "Provider",
     "ProviderContact", "ProviderSetting", "SplEntry", "SplUpload", "SplUploadError",
     "SplUploadStatus", "SplVersion", "Task", "TaskComment", "TaskPriority", "TaskQueue",
-    "TaskStatus", "TaskType", "WorkGroup", "ccn_validator", "tin_validator",
+    "TaskStatus", "TaskType", "WorkGroup", "ccn_validator", "spl_flag_for_new_provider",
+    "tin_validator",
 ]

@@ -15,6 +15,26 @@ ccn_validator = RegexValidator(
 )
 tin_validator = RegexValidator(r"^\d{9}$", "A TIN is exactly 9 digits.", code="tin_format")
 
+# The one SPL rule (seed 001: "All AIAN are on the SPL"): on the region's current SPL, or any
+# provider of a tribal region. Pages, API, services and CSV read it through
+# `Provider.spl_eligible` (a row) or `Provider.objects.spl_eligible()` / SPL_ELIGIBLE (a query),
+# never the stored `on_spl` flag alone, which only the SPL upload sets.
+SPL_ELIGIBLE = models.Q(on_spl=True) | models.Q(region__in=AIAN_REGION_VALUES)
+
+
+def spl_flag_for_new_provider(region: str) -> bool:
+    """The stored flag of a provider a QIO creates: on for a tribal region, else off until an
+    SPL upload lists it."""
+    return region in AIAN_REGION_VALUES
+
+
+class ProviderQuerySet(models.QuerySet):
+    def spl_eligible(self):
+        return self.filter(SPL_ELIGIBLE)
+
+    def off_spl(self):
+        return self.exclude(SPL_ELIGIBLE)
+
 
 class ProviderSetting(models.TextChoices):
     NURSING_HOME = "nursing_home", "Nursing home"
@@ -62,6 +82,8 @@ class Provider(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
+    objects = ProviderQuerySet.as_manager()
+
     class Meta:
         ordering = ["name", "id"]
         indexes = [
@@ -90,7 +112,7 @@ class Provider(models.Model):
     @property
     def spl_eligible(self) -> bool:
         """On the SPL for aim work: every AIAN provider is (seed 001: "all AIAN are on the SPL")."""
-        return self.on_spl or self.is_aian
+        return self.on_spl or self.is_aian  # SPL_ELIGIBLE, for one row
 
 
 class ProviderContact(models.Model):

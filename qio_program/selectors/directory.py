@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from qio_program.models import (
-    AIAN_REGION_VALUES,
+    SPL_ELIGIBLE,
     Interaction,
     OutcomeValue,
     Provider,
@@ -21,7 +21,7 @@ CCN_SEARCH = re.compile(r"^[A-Za-z0-9]{6}$")
 
 def spl_filter(value: str) -> Q | None:
     """SPL status as the directory shows it: on the current SPL, or any AIAN provider."""
-    on = Q(on_spl=True) | Q(region__in=AIAN_REGION_VALUES)
+    on = SPL_ELIGIBLE
     if value == "yes":
         return on
     if value == "no":

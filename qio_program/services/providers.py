@@ -3,7 +3,12 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from qio_program.models import MedicareStatus, Provider, ProviderContact
+from qio_program.models import (
+    MedicareStatus,
+    Provider,
+    ProviderContact,
+    spl_flag_for_new_provider,
+)
 from qio_program.selectors.scope import user_qio
 from qis_portal.regions import STATE_NAMES
 from qis_portal.services.audit import audit_record
@@ -65,7 +70,7 @@ def provider_create(*, actor, data: dict, request=None) -> Provider:
     data = normalize_identifiers(data)
     provider = Provider(region=qio.region, created_by=actor,
                         **{k: v for k, v in data.items() if k in PROVIDER_FIELDS})
-    provider.on_spl = provider.is_aian
+    provider.on_spl = spl_flag_for_new_provider(provider.region)
     _validate(provider)
     provider.save()
     audit_record(action="provider.create", actor=actor, target=provider, request=request,

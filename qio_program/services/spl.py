@@ -50,9 +50,9 @@ def ensure_aim_work_allowed(user, provider: Provider) -> None:
         raise PermissionDenied(
             f"{provider} is in the {provider.get_region_display()} region, outside your QIO's "
             f"region ({qio.get_region_display()}).")
-    if qio.org_type == OrgType.AIAN_QIO or provider.is_aian:
+    if qio.org_type == OrgType.AIAN_QIO:
         return  # every provider of a tribal region is on its SPL
-    if not provider.on_spl:
+    if not provider.spl_eligible:
         raise WorkflowConflict(
             f"{provider} is not on the current {provider.get_region_display()} Service "
             "Provider List; QIN-QIOs may only support SPL providers for aim work. A provider "

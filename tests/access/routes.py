@@ -334,6 +334,7 @@ LIFECYCLE = [
     get("lifecycle:psatarget_set", {"cor"}, pk("task_order")),
     get("lifecycle:taskorder_end", {"cor"}, pk("task_order")),
     get("lifecycle:handoff", LC_NE, pk("task_order")),
+    get("lifecycle:handoff_incoming", QIO),
     get("lifecycle:template_detail", LC_NE, pk("task_order")),
     get("lifecycle:a3c_list", LC_ALL),
     get("lifecycle:a3c_create", AUTHORS_ANY_QIO),
@@ -458,6 +459,11 @@ REQUEST_READERS = CMS | {"issuer"}  # the request awaiting intake was filed by A
 REFERRAL_READERS = CMS | QIO_NE
 
 
+def _certification(w):
+    return {"source": "CMS Provider of Services file", "verified_on": "2026-01-07",
+            "document": txt("certification.txt")}
+
+
 def _provider_row(w):
     return {"provider": w.maple.pk, "baseline_metric": "Cases", "baseline_value": "3"}
 
@@ -473,6 +479,8 @@ FQS = [
          lambda w: {"file": txt()}),
     get("fqs:attachment_download", REQUEST_READERS,
         lambda w: {"pk": w.fqs_request_new.pk, "attachment_id": w.fqs_attachment.pk}),
+    post("fqs:request_verify_medicare", {"intake"}, pk("fqs_request_new"), _certification),
+    get("fqs:medicare_document", REFERRAL_READERS, pk("medicare_verification")),
     post("fqs:request_approve", {"intake"}, pk("fqs_request_new"), lambda w: {"note": "ok"}),
     post("fqs:request_reject", {"intake"}, pk("fqs_request_new"), _reason),
     get("fqs:activation_list", CMS),
@@ -487,7 +495,7 @@ FQS = [
     post("fqs:activation_reject", {"cor"}, pk("activation_pending"), _reason),
     get("fqs:referral_list", CMS | QIO),
     get("fqs:referral_detail", REFERRAL_READERS, pk("referral")),
-    post("fqs:referral_assign", {"manager"}, pk("referral"),
+    post("fqs:referral_assign", {"manager", "support"}, pk("referral"),
          lambda w: {"assignee": w.user("associate").pk}),
     post("fqs:referral_launch", {"associate"}, pk("referral")),
     post("fqs:referral_initiation", {"associate"}, pk("referral"),
@@ -501,9 +509,15 @@ FQS = [
     post("fqs:referral_resume", AUTHORS_NE | {"cor"}, pk("referral")),
     get("fqs:referral_provider_create", QIO_NE, pk("referral")),
     get("fqs:sprint_request_new", AUTHORS_NE, pk("referral")),
+    post("fqs:referral_verify_medicare", QIO_NE, pk("referral"), _certification),
     post("fqs:sprint_request_approve", {"cor"}, pk("sprint_request"), lambda w: {"note": "ok"}),
     post("fqs:sprint_request_reject", {"cor"}, pk("sprint_request"), _reason),
     post("fqs:sprint_request_withdraw", {"associate"}, pk("sprint_request")),
+    get("fqs:handoff_list", CMS | QIO),
+    get("fqs:handoff_detail", REFERRAL_READERS, pk("support_handoff")),
+    post("fqs:handoff_accept", {"manager", "support"}, pk("support_handoff"),
+         lambda w: {"note": "ok"}),
+    post("fqs:handoff_decline", {"manager", "support"}, pk("support_handoff"), _reason),
     get("fqs:survey_answer", {"provider"}, lambda w: {"token": w.survey_waiting.token}),
     get("fqs:survey_response_list", COR_RO),
     get("fqs:survey_response_detail", COR_RO, pk("survey_response")),
@@ -516,6 +530,7 @@ FQS = [
     post("fqs-request-files", {"intake", "issuer"}, pk("fqs_request_new"),
          lambda w: {"file": txt()}),
     post("fqs-request-notes", {"intake"}, pk("fqs_request_new"), lambda w: {"body": "Called."}),
+    post("fqs-request-medicare", {"intake"}, pk("fqs_request_new"), _certification),
     post("fqs-request-reject", {"intake"}, pk("fqs_request_new"), lambda w: {"reason": "No."}),
     get("fqs-activation-list", CMS),
     get("fqs-activation-detail", CMS, pk("activation_pending")),
@@ -528,7 +543,7 @@ FQS = [
     get("fqs-referral-list", CMS | QIO),
     get("fqs-referral-detail", REFERRAL_READERS, pk("referral")),
     post("fqs-referral-agree-qap", {"associate"}, pk("referral"), lambda w: {}),
-    post("fqs-referral-assign", {"manager"}, pk("referral"),
+    post("fqs-referral-assign", {"manager", "support"}, pk("referral"),
          lambda w: {"assignee": w.user("associate").pk}),
     post("fqs-referral-complete-initiation", {"associate"}, pk("referral"), lambda w: {}),
     post("fqs-referral-create-provider", QIO_NE, pk("referral"),
@@ -539,6 +554,7 @@ FQS = [
     post("fqs-referral-interventions", {"associate"}, pk("referral"),
          lambda w: {"performed_on": "2026-01-07", "description": "Audit."}),
     post("fqs-referral-launch", {"associate"}, pk("referral"), lambda w: {}),
+    post("fqs-referral-medicare", QIO_NE, pk("referral"), _certification),
     post("fqs-referral-outcomes", {"associate"}, pk("referral"),
          lambda w: {"measured_on": "2026-01-07", "value": "70"}),
     post("fqs-referral-qap", {"associate"}, pk("referral"),
@@ -552,6 +568,11 @@ FQS = [
     post("fqs-sprint-request-approve", {"cor"}, pk("sprint_request"), lambda w: {}),
     post("fqs-sprint-request-reject", {"cor"}, pk("sprint_request"), lambda w: {"reason": "No."}),
     post("fqs-sprint-request-withdraw", {"associate"}, pk("sprint_request"), lambda w: {}),
+    get("fqs-handoff-list", CMS | QIO),
+    get("fqs-handoff-detail", REFERRAL_READERS, pk("support_handoff")),
+    post("fqs-handoff-accept", {"manager", "support"}, pk("support_handoff"), lambda w: {}),
+    post("fqs-handoff-decline", {"manager", "support"}, pk("support_handoff"),
+         lambda w: {"reason": "No capacity."}),
     get("fqs-survey-response-list", COR_RO),
     get("fqs-survey-response-detail", COR_RO, pk("survey_response")),
 ]

@@ -254,6 +254,19 @@ def _handoff_notes(w, n):
     clone(w.handoff_note, n)
 
 
+def _incoming_handoff_notes(w, n):
+    west = w.user("associate_west").organization_id
+    clone(w.handoff_note, n, incoming_qio_id=lambda i: west)
+
+
+def _support_handoffs(w, n):
+    from fqs.models import FqsRequest
+
+    base = w.support_handoff
+    for request in clone(FqsRequest.objects.get(pk=base.fqs_request_id), n):
+        clone(base, 1, fqs_request_id=lambda i, r=request: r.pk, task_id=lambda i: None)
+
+
 @dataclass(frozen=True)
 class Budget:
     route: str
@@ -330,6 +343,7 @@ BUDGETS = [
     Budget("lifecycle-approvals", "cor", _waiting_assessments),
     Budget("lifecycle:handoff", "associate", _handoff_notes,
            kwargs=lambda w: {"pk": w.task_order.pk}),
+    Budget("lifecycle:handoff_incoming", "associate_west", _incoming_handoff_notes),
     # fqs
     Budget("fqs:request_list", "intake", _rows(lambda w: w.fqs_request_new)),
     Budget("fqs-request-list", "intake", _rows(lambda w: w.fqs_request_new)),
@@ -338,6 +352,8 @@ BUDGETS = [
     Budget("fqs:referral_list", "cor", _referrals),
     Budget("fqs-referral-list", "manager", _referrals),
     Budget("fqs-sprint-request-list", "cor", _sprint_requests),
+    Budget("fqs:handoff_list", "cor", _support_handoffs),
+    Budget("fqs-handoff-list", "manager", _support_handoffs),
     Budget("fqs:survey_response_list", "cor", _survey_responses),
     Budget("fqs-survey-response-list", "readonly", _survey_responses),
     # scoring
@@ -443,7 +459,8 @@ HTML_LISTS = {
     "qio_program:spl_version_detail", "qio_program:workgroup_list", "lifecycle:taskorder_list",
     "lifecycle:a3c_list", "lifecycle:pes_list", "lifecycle:psa_list", "lifecycle:pa_list",
     "lifecycle:qap_list", "lifecycle:report_list", "lifecycle:handoff", "fqs:request_list",
-    "fqs:activation_list", "fqs:referral_list", "fqs:survey_response_list",
+    "fqs:activation_list", "fqs:referral_list", "fqs:survey_response_list", "fqs:handoff_list",
+    "lifecycle:handoff_incoming",
     "scoring:entity_list", "scoring:measure_list", "scoring:run_list", "scoring:score_list",
     "qpp_assist:inquiry_list", "qpp_assist:practice_list", "qio_connect:library",
     "qio_connect:my_items", "qio_connect:review_queue", "qio_connect:group_list",

@@ -171,6 +171,9 @@ def _fqs_extras() -> None:
                                           provider=maple, description=f"[access] {label}")
         services.fqs_request_update(fqs_request=req, actor=intake, data={
             "aims": "Infection prevention", "work_description": "Outbreak support."})
+        services.fqs_request_verify_medicare(
+            fqs_request=req, actor=intake, source="CMS Provider of Services file",
+            verified_on=timezone.localdate(), document=_txt("certification.txt"))
         req = services.fqs_request_approve(fqs_request=req, actor=intake)
         activation = Activation.objects.get(request=req)
         services.activation_update(activation=activation, actor=reviewer, data={
@@ -406,6 +409,19 @@ class World:
     @cached_property
     def fqs_attachment(self):
         return self.fqs_request_new.attachments.get()
+
+    @cached_property
+    def support_handoff(self):
+        from fqs.models import SupportHandoff
+
+        return SupportHandoff.objects.get(
+            fqs_request__description__startswith="[demo] Wound care")
+
+    @cached_property
+    def medicare_verification(self):
+        from fqs.models import MedicareVerification
+
+        return MedicareVerification.objects.filter(provider=self.referral.provider).first()
 
     @cached_property
     def activation_pending(self):

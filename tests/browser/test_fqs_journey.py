@@ -4,6 +4,7 @@ turn; axe-core checks every FQS page on the way."""
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from fqs.models import Activation, FqsRequest, Referral, SprintRequest, Survey
@@ -13,6 +14,9 @@ from qis_portal.models import Organization
 from tests.browser.conftest import assert_no_axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+CERTIFICATE = {"name": "maple-grove-certification.pdf", "mimeType": "application/pdf",
+               "buffer": b"%PDF-1.4\n% Medicare certification\n%%EOF\n"}
 
 
 @pytest.fixture
@@ -76,6 +80,15 @@ def test_one_referral_from_request_to_closeout_and_survey(page, live_server, dem
     expect(page.get_by_text("Intake details saved.")).to_be_visible()
     page.locator("#id_body").fill("Called the pharmacy.")
     submit(page, "Add note")
+    # Off the SPL: intake records the Medicare certification check before approving.
+    submit(page, "Approve request")
+    expect(page.get_by_text("Medicare certification is not verified")).to_be_visible()
+    page.get_by_label("Where the Medicare certification was verified").fill("CMS POS file")
+    page.get_by_label("Date verified").fill(timezone.localdate().isoformat())
+    page.set_input_files("#id_document", files=[CERTIFICATE])
+    submit(page, "Record the verification")
+    expect(page.get_by_role("link", name="maple-grove-certification.pdf")).to_be_visible()
+    assert_no_axe_violations(page)
     submit(page, "Approve request")
     expect(page.get_by_text("Request approved.")).to_be_visible()
     activation = Activation.objects.get(request=req)
@@ -185,10 +198,9 @@ def test_the_provider_creation_page_and_hold_request_are_accessible(page, live_s
     """The remaining FQS pages: creating a facility missing from the directory, and a hold."""
     from decimal import Decimal
 
-    from django.utils import timezone
-
     from fqs import services
     from qis_portal.models import User
+    from tests.fqs.conftest import certificate
 
     users = {u.email: u for u in User.objects.all()}
     req = services.fqs_request_create(actor=users["issuer@sunrise.demo"],
@@ -196,6 +208,9 @@ def test_the_provider_creation_page_and_hold_request_are_accessible(page, live_s
                                       facility_ccn="105678", description="Pending termination")
     services.fqs_request_update(fqs_request=req, actor=users["intake@cms.demo"],
                                 data={"work_description": "Stabilise"})
+    services.fqs_request_verify_medicare(
+        fqs_request=req, actor=users["intake@cms.demo"], source="CMS POS file",
+        verified_on=timezone.localdate(), document=certificate())
     services.fqs_request_approve(fqs_request=req, actor=users["intake@cms.demo"])
     activation = Activation.objects.get(request=req)
     fay = users["fqs.reviewer@cms.demo"]
@@ -224,6 +239,7 @@ def test_the_provider_creation_page_and_hold_request_are_accessible(page, live_s
     page.get_by_label("State (two letters)").fill("ME")
     page.get_by_label("Where the Medicare certification was verified").fill("CMS POS file")
     page.get_by_label("Date verified").fill(timezone.localdate().isoformat())
+    page.set_input_files("#id_document", files=[CERTIFICATE])
     pick(page, "I verified that this facility holds an active Medicare certification.")
     submit(page, "Create provider")
     expect(page.get_by_text("Provider created in the directory")).to_be_visible()

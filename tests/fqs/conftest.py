@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fqs import services
 from fqs.models import Activation, Referral, RequestSource, SprintRequest
@@ -83,6 +84,11 @@ def aian_qio(db):
                       region=Region.AIAN_SOUTHWEST)
 
 
+def certificate(name: str = "medicare-certification.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4\n% certification\n%%EOF\n",
+                              content_type="application/pdf")
+
+
 class FqsWorld:
     """Reach any state of request, activation, referral through the services."""
 
@@ -96,10 +102,22 @@ class FqsWorld:
             provider=provider or self.provider,
             description="Norovirus cluster in the long-stay unit.", **extra)
 
-    def reviewed_request(self, **kwargs):
+    def reviewed_request(self, *, verified: bool = True, **kwargs):
         req = self.request(**kwargs)
-        return services.fqs_request_update(fqs_request=req, actor=self.p["intake"], data={
+        req = services.fqs_request_update(fqs_request=req, actor=self.p["intake"], data={
             "aims": "Infection prevention", "work_description": "On-site outbreak support."})
+        if verified and not req.facility_on_spl:
+            self.verify(req)
+        return req
+
+    def verify(self, req):
+        """The intake reviewer records the facility's Medicare certification with its
+        document (seed 001: "Determine if ... Medicare Cert is verified")."""
+        from fqs import sprint
+
+        return services.fqs_request_verify_medicare(
+            fqs_request=req, actor=self.p["intake"], source="CMS Provider of Services file",
+            verified_on=sprint.today(), document=certificate())
 
     def activation(self, *, provider=None, sprint_days: int = 15) -> Activation:
         req = self.reviewed_request(provider=provider)

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from fqs.models import Activation, FqsRequest, Referral
+from tests.fqs.conftest import certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,14 @@ def test_intake_edit_and_decision_through_the_api(api_client, world, cor_bob):
         "status": "rejected"}, format="json")
     assert response.status_code == 200
     assert response.json()["status"] == "new"
+    response = api_client.post(f"/api/fqs/requests/{req.pk}/approve/", {}, format="json")
+    assert response.status_code == 409  # off the SPL, Medicare certification unverified
+    assert "Medicare certification is not verified" in str(response.json())
+    response = api_client.post(f"/api/fqs/requests/{req.pk}/medicare/", {
+        "source": "CMS Provider of Services file", "verified_on": "2026-03-09",
+        "document": certificate()}, format="multipart")
+    assert response.status_code == 201
+    assert response.json()["verified_by"] == world.p["intake"].email
     response = api_client.post(f"/api/fqs/requests/{req.pk}/approve/", {}, format="json")
     assert response.json()["status"] == "fqs_activation"
     again = api_client.post(f"/api/fqs/requests/{req.pk}/reject/", {"reason": "x"},

@@ -12,6 +12,7 @@ from fqs.models import Referral
 from qio_program.models import MedicareStatus, Task, TaskStatus
 from qis_portal.models import AuditEvent, Notification
 from qis_portal.workflow import WorkflowConflict
+from tests.fqs.conftest import certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -144,12 +145,29 @@ def test_the_qio_creates_a_verified_provider_and_can_then_launch(world):
     referral = _unlisted_referral(world)
     provider = services.referral_provider_create(
         referral=referral, actor=world.p["associate"], attested=True,
-        verification_source="CMS POS file", verified_on=date(2020, 1, 1), **PROVIDER)
+        verification_source="CMS POS file", verified_on=date(2020, 1, 1),
+        document=certificate(), **PROVIDER)
     assert (provider.medicare_status, provider.on_spl, provider.region) == (
         MedicareStatus.ACTIVE, False, "northeast")
     assert provider.medicare_verified_at is not None and provider.medicare_active
+    [evidence] = provider.medicare_verifications.all()
+    assert (evidence.source, evidence.verified_by) == ("CMS POS file", world.p["associate"])
     referral = services.referral_launch(referral=referral, actor=world.p["associate"])
     assert referral.provider == provider and referral.status == Referral.Status.INITIATION
+
+
+def test_a_provider_created_without_its_document_launches_once_the_qio_uploads_it(world):
+    referral = _unlisted_referral(world)
+    services.referral_provider_create(
+        referral=referral, actor=world.p["associate"], attested=True,
+        verification_source="CMS POS file", verified_on=date(2020, 1, 1), **PROVIDER)
+    with pytest.raises(WorkflowConflict, match="no verification on record"):
+        services.referral_launch(referral=referral, actor=world.p["associate"])
+    services.referral_verify_medicare(referral=referral, actor=world.p["associate"],
+                                      source="CMS POS file", verified_on=date(2020, 1, 1),
+                                      document=certificate())
+    referral = services.referral_launch(referral=referral, actor=world.p["associate"])
+    assert referral.status == Referral.Status.INITIATION
 
 
 def test_another_qio_cannot_create_the_provider(world, associate_wes):

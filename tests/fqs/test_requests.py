@@ -92,7 +92,7 @@ def test_approved_on_the_spl_goes_to_non_fqs_support_and_the_cor(
     assert Notification.objects.filter(recipient=cor_bob, title__startswith="Non-FQS").exists()
 
 
-def test_an_aian_provider_is_on_the_spl(world):
+def test_an_aian_provider_is_on_the_spl(world, aian_qio):
     from qio_program.models import Provider
 
     aian = Provider.objects.create(name="Desert Clinic", setting="outpatient_clinical_practice",

@@ -7,6 +7,7 @@ import pytest
 from fqs.models import Activation, FqsRequest, Referral, SprintRequest
 from qis_portal.home import panels_for
 from qis_portal.navigation import nav_for
+from tests.fqs.conftest import certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +138,9 @@ def test_the_whole_flow_through_the_pages(client, world, provider_pia):
         "description": "Pending termination", "work_description": "Stabilise care",
         "route_cors": [world.p["cor"].pk]})
     client.post(f"/fqs/requests/{req.pk}/notes/", {"body": "Called the administrator."})
+    client.post(f"/fqs/requests/{req.pk}/medicare/", {
+        "source": "CMS Provider of Services file", "verified_on": "2026-03-09",
+        "document": certificate()})
     client.post(f"/fqs/requests/{req.pk}/approve/", {"note": ""})
     activation = Activation.objects.get(request=req)
     client.force_login(world.p["fay"])

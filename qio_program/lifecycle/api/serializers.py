@@ -368,8 +368,8 @@ class LifecycleTemplateInput(serializers.Serializer):
 class LifecycleHandoffOutput(serializers.ModelSerializer):
     class Meta:
         model = HandoffNote
-        fields = ["id", "task_order", "topic", "provider", "incoming_contractor", "body",
-                  "created_at", "updated_at"]
+        fields = ["id", "task_order", "topic", "provider", "incoming_contractor",
+                  "incoming_qio", "body", "created_at", "updated_at"]
         read_only_fields = fields
 
 
@@ -380,6 +380,9 @@ class LifecycleHandoffInput(serializers.Serializer):
                                                   required=False, allow_null=True)
     incoming_contractor = serializers.CharField(max_length=200, required=False,
                                                 allow_blank=True, default="")
+    incoming_qio = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.filter(org_type__in=QIO_ORG_TYPES), required=False,
+        allow_null=True, default=None)
     body = serializers.CharField(max_length=TEXT_MAX)
 
 

@@ -143,6 +143,11 @@ class HandoffNote(models.Model):
     provider = models.ForeignKey(Provider, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="+")
     incoming_contractor = models.CharField(max_length=200, blank=True)
+    # The QIO taking over: its staff read the note (seed 001, Completion: "hand-off activities
+    # ... to the incoming contractor"); nobody else outside the incumbent and CMS does.
+    incoming_qio = models.ForeignKey(Organization, on_delete=models.SET_NULL, null=True,
+                                     blank=True, related_name="incoming_handoff_notes",
+                                     verbose_name="incoming QIO")
     body = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                blank=True, related_name="+")

@@ -19,9 +19,10 @@ from qis_portal.workflow import WorkflowConflict, lock, require_permission, run_
 
 
 def handoff_note_create(*, actor, task_order: TaskOrder, topic: str, body: str,
-                        provider=None, incoming_contractor: str = "",
+                        provider=None, incoming_contractor: str = "", incoming_qio=None,
                         request=None) -> HandoffNote:
-    """A transition-off note for the incoming QIO (partnerships, provider relationships)."""
+    """A transition-off note for the incoming QIO (partnerships, provider relationships);
+    naming `incoming_qio` lets that QIO's staff read it."""
     require_permission(actor, "qio_lifecycle.add_handoffnote", task_order,
                        action="handoffnote.create", request=request)
     require_active(task_order)
@@ -29,9 +30,13 @@ def handoff_note_create(*, actor, task_order: TaskOrder, topic: str, body: str,
         raise ValidationError({"provider": ["The provider is not in this QIO's region."]})
     if not body.strip():
         raise ValidationError({"body": ["Write the hand-off note."]})
+    if incoming_qio is not None and (not incoming_qio.is_qio
+                                     or incoming_qio.pk == task_order.qio_id):
+        raise ValidationError({"incoming_qio": ["Choose another QIO as the incoming one."]})
     with transaction.atomic():
         note = HandoffNote.objects.create(task_order=task_order, topic=topic, body=body.strip(),
                                           provider=provider, author=actor,
+                                          incoming_qio=incoming_qio,
                                           incoming_contractor=incoming_contractor.strip())
         audit_record(action="handoffnote.create", actor=actor, target=task_order,
                      request=request, details={"note": note.pk, "topic": topic})

@@ -18,6 +18,7 @@ from qio_program.lifecycle.services.completion import handoff_note_create, task_
 from qio_program.lifecycle.services.contract import coverage, psa_target_set, task_order_create
 from qio_program.lifecycle.services.providers import eligible_providers
 from qio_program.lifecycle.views.common import form_page
+from qis_portal.models import QIO_ORG_TYPES, Organization
 from qis_portal.views.common import bound, call_service, require_perm
 
 
@@ -141,7 +142,10 @@ def handoff(request, pk: int):
     require_perm(request, "qio_lifecycle.view_handoffnote", order)
     can_add = request.user.has_perm("qio_lifecycle.add_handoffnote", order)
     form = HandoffNoteForm(bound(request),
-                           providers=eligible_providers(order).order_by("name"))
+                           providers=eligible_providers(order).order_by("name"),
+                           incoming_qios=Organization.objects.filter(
+                               org_type__in=QIO_ORG_TYPES).exclude(pk=order.qio_id)
+                           .order_by("name"))
     if request.method == "POST":
         require_perm(request, "qio_lifecycle.add_handoffnote", order)
         if form.is_valid() and call_service(request, handoff_note_create, form=form,
@@ -151,5 +155,14 @@ def handoff(request, pk: int):
     notes = Paginator(selectors.handoff_notes_for(request.user).filter(task_order=order), 25)
     return render(request, "lifecycle/handoff.html", {
         "order": order, "form": form if can_add else None,
+        "page": notes.get_page(request.GET.get("page")),
+    })
+
+
+def handoff_incoming(request):
+    """Transition on: the notes an incumbent QIO handed to the user's QIO."""
+    require_perm(request, "qio_lifecycle.view_incoming_handoffnotes")
+    notes = Paginator(selectors.incoming_handoff_notes_for(request.user), 25)
+    return render(request, "lifecycle/handoff_incoming.html", {
         "page": notes.get_page(request.GET.get("page")),
     })
