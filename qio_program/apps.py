@@ -17,6 +17,7 @@ class QioProgramConfig(AppConfig):
         register_kind("qio.intervention_report_overdue",
                       "An intervention report is past its 5-day due date")
         register_kind("qio.spl_published", "CMS publishes a new SPL for your region")
+        register_kind("qio.outcome_queried", "An outcome value you entered was queried")
 
         register_nav(NavItem("Directory", "qio_program:provider_list",
                              "qio_program.view_directory", order=20))
@@ -29,6 +30,8 @@ class QioProgramConfig(AppConfig):
         register_nav(NavItem("SPL", "qio_program:spl_list", "qio_program.view_spl", order=24))
         register_nav(NavItem("Outcomes", "qio_program:my_outcomes",
                              "qio_program.view_own_outcomes", order=25))
+        register_nav(NavItem("Outcome progress", "qio_program:outcome_progress",
+                             "qio_program.view_outcome_progress", order=26))
 
         register_home_panel(HomePanel("My Tasks", "qio_program/home/my_tasks.html",
                                       "qio_program.view_workbasket", home.my_tasks_panel,

@@ -6,7 +6,6 @@ demo associate (associate@northeast.demo).
 """
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -15,7 +14,6 @@ from qio_program.models import (
     Interaction,
     MedicareStatus,
     OutcomeMeasure,
-    OutcomeValue,
     Provider,
     ProviderContact,
     ProviderSetting,
@@ -31,7 +29,6 @@ from qio_program.services import spl_csv
 from qio_program.services.ahqt import ahqt_task_ensure
 from qio_program.services.interactions import interaction_create
 from qio_program.services.interventions import intervention_report_save
-from qio_program.services.outcomes import current_quarter, outcome_record
 from qio_program.services.spl import spl_upload_process
 from qio_program.services.tasks import task_create
 from qis_portal.demo import PROVIDER_ORGS
@@ -147,7 +144,7 @@ def seed_northeast_spl(providers: dict[str, Provider]) -> None:
     spl_upload_process(upload_id=upload.pk)
 
 
-def seed_work(providers: dict[str, Provider], measures: dict[str, OutcomeMeasure]) -> None:
+def seed_work(providers: dict[str, Provider]) -> None:
     ann, max_ = _user("associate@northeast.demo"), _user("manager@northeast.demo")
     if ann is None or max_ is None:
         return
@@ -198,22 +195,12 @@ def seed_work(providers: dict[str, Provider], measures: dict[str, OutcomeMeasure
                                  "audience_type": "clinical_staff", "duration_minutes": 60,
                                  "intervention_delivered": False,
                                  "details": "Hypertension control webinar for practices."})
-    year, quarter = current_quarter()
-    if not OutcomeValue.objects.filter(provider=green).exists():
-        for code, value in [("OCP-HTN", "61.5"), ("OCP-A1C", "18.2"), ("OCP-DEP", "72.0"),
-                            ("OCP-STAT", "80.4"), ("OCP-TOB", "88.9")]:
-            outcome_record(actor=ann, provider=green, measure=measures[code], year=year,
-                           quarter=quarter, value=Decimal(value))
-    pia = _user("provider@maplegrove.demo")
-    if pia is not None and not OutcomeValue.objects.filter(provider=maple).exists():
-        outcome_record(actor=pia, provider=maple, measure=measures["NH-FALL"], year=year,
-                       quarter=quarter, value=Decimal("3.1"))
 
 
 def seed() -> None:
-    measures = seed_measures()
+    seed_measures()
     providers = seed_providers()
     seed_northeast_spl(providers)
     for provider in providers.values():
         provider.refresh_from_db()
-    seed_work(providers, measures)
+    seed_work(providers)

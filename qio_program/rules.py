@@ -114,6 +114,10 @@ rules.add_perm("qio_program.view_outcomes",
 rules.add_perm("qio_program.add_outcome",
                (is_qio_user & in_qio_region) | (is_provider_user & is_own_provider))
 rules.add_perm("qio_program.view_own_outcomes", is_provider_user)
+# Each value is validated or queried by the QIO (in its region) or the COR (seed 001 via issue
+# 17); CMS read-only roles change nothing. The progress dashboard is CMS's view across QIOs.
+rules.add_perm("qio_program.review_outcome", (is_qio_user & in_qio_region) | is_cor)
+rules.add_perm("qio_program.view_outcome_progress", is_cms)
 
 # Dashboards
 rules.add_perm("qio_program.view_dashboard", is_cms | is_qio_user)

@@ -32,6 +32,9 @@ urlpatterns = [
     path("providers/<int:pk>/outcomes/<int:measure_pk>/", outcomes.measure_history,
          name="measure_history"),
     path("outcomes/", directory.my_outcomes, name="my_outcomes"),
+    path("outcomes/progress/", outcomes.outcome_progress_view, name="outcome_progress"),
+    path("outcomes/<int:pk>/validate/", outcomes.outcome_validate_view, name="outcome_validate"),
+    path("outcomes/<int:pk>/query/", outcomes.outcome_query_view, name="outcome_query"),
     # Service Provider Lists
     path("spl/", spl.spl_list, name="spl_list"),
     path("spl/upload/", spl.spl_upload, name="spl_upload"),

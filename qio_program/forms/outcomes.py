@@ -17,9 +17,15 @@ class OutcomeForm(forms.Form):
     denominator = forms.IntegerField(min_value=0, required=False)
     notes = forms.CharField(max_length=500, required=False)
 
-    def __init__(self, *args, provider, **kwargs):
+    def __init__(self, *args, provider, measure_ids, **kwargs):
+        """`measure_ids`: the measure set pinned for the provider's task order."""
         year, quarter = current_quarter()
         kwargs.setdefault("initial", {"year": year, "quarter": quarter})
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = OutcomeMeasure.objects.filter(
-            Q(applies_to="") | Q(applies_to=provider.setting), is_active=True)
+            Q(applies_to="") | Q(applies_to=provider.setting), pk__in=measure_ids)
+
+
+class OutcomeQueryForm(forms.Form):
+    question = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text="What the reporter should check or correct.")

@@ -10,6 +10,8 @@ class LifecycleConfig(AppConfig):
 
     def ready(self) -> None:
         from qio_program.lifecycle import home_panels
+        from qio_program.lifecycle.services.outcomes import outcome_gate
+        from qio_program.services.outcome_gate import register_outcome_gate
         from qis_portal.home import HomePanel, register_home_panel
         from qis_portal.navigation import NavItem, register_nav
         from qis_portal.notification_kinds import register_kind
@@ -28,6 +30,8 @@ class LifecycleConfig(AppConfig):
         register_kind("lifecycle.signed", "A provider signed a PES or PSA of your QIO")
         register_kind("lifecycle.accounts_closed",
                       "A QIO's accounts were closed at the end of its task order (CORs)")
+
+        register_outcome_gate(outcome_gate)
 
         register_sweep("qio_program.lifecycle.tasks.provider_assessment_deadlines", minutes=15)
         register_sweep("qio_program.lifecycle.tasks.close_ended_task_order_accounts", hours=1)

@@ -27,7 +27,12 @@ from .interactions import (
     InteractionMode,
     InterventionReport,
 )
-from .outcomes import OUTPATIENT_MAX_MEASURES_PER_QUARTER, OutcomeMeasure, OutcomeValue
+from .outcomes import (
+    OUTPATIENT_MAX_MEASURES_PER_QUARTER,
+    OutcomeMeasure,
+    OutcomeStatus,
+    OutcomeValue,
+)
 from .spl import SplEntry, SplUpload, SplUploadError, SplUploadStatus, SplVersion
 from .tasks import Task, TaskComment, TaskPriority, TaskQueue, TaskStatus, TaskType, WorkGroup
 
@@ -35,7 +40,8 @@ __all__ = [
     "AIAN_REGION_VALUES", "SPL_ELIGIBLE", "IDF_DISCIPLINES", "INTERACTION_CATEGORIES",
     "INTERVENTION_REPORT_DAYS", "OUTPATIENT_MAX_MEASURES_PER_QUARTER", "Attachment",
     "AudienceType", "EngagementMode", "IntensityLevel", "Interaction", "InteractionMode",
-    "InterventionReport", "MedicareStatus", "OutcomeMeasure", "OutcomeValue", "Provider",
+    "InterventionReport", "MedicareStatus", "OutcomeMeasure", "OutcomeStatus", "OutcomeValue",
+    "Provider",
     "ProviderContact", "ProviderSetting", "SplEntry", "SplUpload", "SplUploadError",
     "SplUploadStatus", "SplVersion", "Task", "TaskComment", "TaskPriority", "TaskQueue",
     "TaskStatus", "TaskType", "WorkGroup", "ccn_validator", "spl_flag_for_new_provider",

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from .directory import Provider, ProviderSetting
 
@@ -31,8 +33,18 @@ class OutcomeMeasure(models.Model):
         return f"{self.code} {self.name}"
 
 
-class OutcomeValue(models.Model):
-    """One measure's value for one provider and quarter; a correction updates it (audited)."""
+class OutcomeStatus(models.TextChoices):
+    ENTERED = "entered", "Entered, awaiting validation"
+    QUERIED = "queried", "Queried"
+    VALIDATED = "validated", "Validated"
+
+
+class OutcomeValue(FSMModelMixin, models.Model):
+    """One measure's value for one provider and quarter; a correction updates it (audited).
+
+    Each value is entered, then validated or queried by the QIO or the COR; a queried value is
+    corrected (back to entered) and looked at again. A validated value is final.
+    """
 
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="outcomes")
     measure = models.ForeignKey(OutcomeMeasure, on_delete=models.PROTECT, related_name="values")
@@ -48,6 +60,13 @@ class OutcomeValue(models.Model):
                                    related_name="+")
     entered_by_qio = models.BooleanField(
         default=False, help_text="Entered by the QIO on the provider's behalf.")
+    status = FSMField(max_length=10, choices=OutcomeStatus.choices,
+                      default=OutcomeStatus.ENTERED, protected=True, db_index=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    query_note = models.CharField(max_length=500, blank=True,
+                                  help_text="What the reviewer asked when querying the value.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -69,3 +88,18 @@ class OutcomeValue(models.Model):
     @property
     def period(self) -> str:
         return f"{self.year} Q{self.quarter}"
+
+    def provider_outcomes_url(self) -> str:
+        return reverse("qio_program:provider_outcomes", args=[self.provider_id])
+
+    @transition(field=status, source=OutcomeStatus.ENTERED, target=OutcomeStatus.VALIDATED)
+    def validate(self):
+        """The QIO or the COR confirms the value."""
+
+    @transition(field=status, source=OutcomeStatus.ENTERED, target=OutcomeStatus.QUERIED)
+    def query(self):
+        """The QIO or the COR asks about the value; the reporter corrects it."""
+
+    @transition(field=status, source=OutcomeStatus.QUERIED, target=OutcomeStatus.ENTERED)
+    def answer(self):
+        """The reporter corrects a queried value; it awaits validation again."""

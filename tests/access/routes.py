@@ -248,6 +248,10 @@ QIO_PROGRAM = [
     get("qio_program:measure_history", MAPLE_READERS,
         lambda w: {"pk": w.maple.pk, "measure_pk": w.nh_fall.pk}),
     get("qio_program:my_outcomes", {"provider"}),
+    get("qio_program:outcome_progress", CMS),
+    post("qio_program:outcome_validate", QIO_NE | {"cor"}, pk("maple_outcome")),
+    post("qio_program:outcome_query", QIO_NE | {"cor"}, pk("maple_outcome"),
+         lambda w: {"question": "Check the denominator."}),
     get("qio_program:spl_list", CMS | QIO),
     get("qio_program:spl_upload", {"cor"}),
     get("qio_program:spl_upload_detail", {"cor"}, pk("spl_upload")),
@@ -308,6 +312,9 @@ QIO_PROGRAM = [
          body=lambda w: {"provider": w.maple.pk, "measure": w.nh_fall.pk},
          names_object_in_body=True),
     get("qio-outcome-detail", MAPLE_READERS, pk("maple_outcome")),
+    post("qio-outcome-validate", QIO_NE | {"cor"}, pk("maple_outcome"), lambda w: {}),
+    post("qio-outcome-query", QIO_NE | {"cor"}, pk("maple_outcome"),
+         lambda w: {"question": "Check the denominator."}),
     get("qio-outcome-measure-list", DIRECTORY),
 ]
 

@@ -133,14 +133,38 @@ def _lifecycle_extras() -> None:
                                                      title="Shift-change huddles")
     qap_services.qap_add_activity(actor=ann, intervention=intervention, title="Train the CNAs")
     if qap.needs_training_plan:
-        qap_services.qap_add_training_item(actor=ann, qap=qap, plan_year=1,
-                                           audience=TrainingAudience.values[0], topic="Falls")
+        for year in (1, 2):
+            qap_services.qap_add_training_item(actor=ann, qap=qap, plan_year=year,
+                                               audience=TrainingAudience.values[0],
+                                               topic=f"Falls, year {year}")
+    _maple_outcome(ann, cor, qap)
     monthly = order.deliverables.filter(kind=DeliverableKind.MONTHLY_STATUS).order_by(
         "due_date").first()
     report_services.report_start(actor=ann, deliverable=monthly)
     report_services.template_start(actor=ann, task_order=order)
     handoff_note_create(actor=ann, task_order=order, topic=HandoffTopic.PARTNERSHIPS,
                         body="The state hospital association runs the falls collaborative.")
+
+
+def _maple_outcome(ann, cor, qap) -> None:
+    """Approve Maple Grove's QAP (outcome reporting opens, the measures are pinned), record
+    Pia's falls value, and start the annual update: the QAP routes work on that draft."""
+    from decimal import Decimal
+
+    from qio_program.lifecycle.services import qap as qap_services
+    from qio_program.models import OutcomeMeasure
+    from qio_program.services.outcomes import current_quarter, outcome_record
+
+    qap_services.qap_update(actor=ann, qap=qap, data={
+        "quality_landscape": "Two-star rating.", "deficiencies": "Falls citations.",
+        "collaborating_entities": "State hospital association.",
+        "health_equity": "Dual-eligible residents first."})
+    qap = qap_services.qap_approve(actor=cor, qap=qap_services.qap_submit(actor=ann, qap=qap))
+    year, quarter = current_quarter()
+    outcome_record(actor=_user(PERSONAS["provider"]), provider=qap.provider,
+                   measure=OutcomeMeasure.objects.get(code="NH-FALL"), year=year,
+                   quarter=quarter, value=Decimal("3.1"))
+    qap_services.qap_new_version(actor=ann, qap=qap)
 
 
 def _fqs_extras() -> None:
@@ -369,7 +393,8 @@ class World:
 
     @cached_property
     def qap(self):
-        return _one("QualityActionPlan", task_order=self.task_order)
+        """The draft annual update (version 2); version 1 is approved."""
+        return _one("QualityActionPlan", task_order=self.task_order, version=2)
 
     @cached_property
     def qap_initiative(self):

@@ -19,6 +19,7 @@ from qis_portal.models import Role
 from qis_portal.regions import Region
 from tests.browser.conftest import assert_no_axe_violations, sign_in
 from tests.factories import PASSWORD, CmsFactory, QioFactory, user_with_role
+from tests.lifecycle.builders import open_outcome_reporting
 from tests.qio_program.factories import ContactFactory, MeasureFactory, ProviderFactory
 from tests.qio_program.spl_files import spl_csv_bytes, spl_row
 
@@ -128,6 +129,7 @@ def test_the_outcomes_and_dashboard_pages_pass_axe(page, live_url, qio_world):
     ann, maple = qio_world["ann"], qio_world["providers"][2]
     year, quarter = current_quarter()
     measure = MeasureFactory(name="Falls with major injury")
+    open_outcome_reporting(maple, author=ann, cor=qio_world["bob"])
     outcome_record(actor=ann, provider=maple, measure=measure, year=year, quarter=quarter,
                    value=Decimal("3.5"))
     for provider in qio_world["providers"][:2]:

@@ -137,3 +137,36 @@ def people():
         "ann": user_with_role(Role.QIO_ASSOCIATE, northeast, email="ann@northeast.test"),
         "northeast": northeast,
     }
+
+
+def approved_qap(order, prov, author, cor):
+    """A complete QAP for `prov`, submitted and approved (this pins its measure set)."""
+    qap = qap_services.qap_create(actor=author, task_order=order, provider=prov, data=QAP_FIELDS)
+    complete_qap(qap, author)
+    qap = qap_services.qap_submit(actor=author, qap=qap)
+    return qap_services.qap_approve(actor=cor, qap=qap)
+
+
+def open_outcome_reporting(prov, *, author, cor, signer=None):
+    """Walk `prov` to an approved QAP under its QIO's task order (awarded on `AWARD`): the
+    approved A3C of its state, an active PSA, an approved Provider Assessment.
+
+    The measure set pinned is the catalogue on the day of approval: create the measures first.
+    Returns the approved QAP.
+    """
+    from qio_program.lifecycle.models import A3C, TaskOrder
+
+    seed_reference_aims()
+    order = (TaskOrder.objects.filter(qio=author.organization, status="active").first()
+             or task_order(cor, author.organization))
+    if not A3C.objects.filter(task_order=order, state=prov.state, status="approved").exists():
+        approved_a3c(order, prov.state, author, cor)
+    if prov.organization_id is None:
+        prov.organization = Organization.objects.create(
+            name=f"{prov.name} (org)", org_type=OrgType.PROVIDER, state=prov.state)
+        prov.save(update_fields=["organization"])
+    signer = signer or user_with_role(Role.PROVIDER_USER, prov.organization,
+                                      email=f"signer{prov.pk}@provider.test")
+    active_psa(order, prov, author, signer)
+    pa_services.pa_approve(actor=cor, assessment=submitted_pa(order, prov, author))
+    return approved_qap(order, prov, author, cor)

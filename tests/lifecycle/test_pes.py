@@ -52,7 +52,7 @@ def test_the_providers_qi_lead_signs_it_off_and_the_date_is_recorded(
         ne_order, maple, associate_ann, pia, me_a3c, django_capture_on_commit_callbacks):
     pes = services.pes_create(actor=associate_ann, task_order=ne_order, provider=maple,
                               data={"qi_lead_name": "Pia", "engagement_approach": "Coaching."})
-    with django_capture_on_commit_callbacks(execute=True):
+    with builders.on(date(2025, 2, 3)), django_capture_on_commit_callbacks(execute=True):
         pes = services.pes_present(actor=associate_ann, pes=pes)
     assert Notification.objects.filter(recipient=pia,
                                        kind="lifecycle.signature_requested").exists()
@@ -61,7 +61,8 @@ def test_the_providers_qi_lead_signs_it_off_and_the_date_is_recorded(
         signed = services.pes_sign(actor=pia, pes=pes)
     assert (signed.status, signed.signed_on, signed.signed_by) == ("signed", date(2025, 3, 10),
                                                                    pia)
-    assert signed.reevaluation_due == date(2026, 3, 10)  # re-evaluated every 12 months
+    # 12 months after the initial submission (presented 2025-02-03), not after the sign-off
+    assert signed.reevaluation_due == date(2026, 2, 3)
     assert Notification.objects.filter(recipient=associate_ann, kind="lifecycle.signed").exists()
 
 
@@ -99,6 +100,23 @@ def test_a_draft_cannot_be_signed_and_a_signed_one_cannot_be_edited(ne_order, ma
                                                                     pes=pes))
     with pytest.raises(WorkflowConflict, match="re-evaluate a signed one"):
         services.pes_update(actor=associate_ann, pes=signed, data={"needs_summary": "x"})
+
+
+def test_each_re_evaluation_falls_due_12_months_after_the_last_anniversary_of_the_first(
+        ne_order, maple, associate_ann, pia, me_a3c):
+    """Seed 001: "12 months after initial submission and every 12 months after"."""
+    with builders.on(date(2025, 2, 3)):
+        pes = services.pes_present(actor=associate_ann, pes=services.pes_create(
+            actor=associate_ann, task_order=ne_order, provider=maple,
+            data={"qi_lead_name": "Pia", "engagement_approach": "Coaching."}))
+    with builders.on(date(2025, 3, 10)):
+        signed = services.pes_sign(actor=pia, pes=pes)
+    with builders.on(date(2026, 2, 20)):
+        second = services.pes_present(actor=associate_ann, pes=services.pes_reevaluate(
+            actor=associate_ann, pes=signed))
+    with builders.on(date(2026, 3, 2)):
+        second = services.pes_sign(actor=pia, pes=second)
+    assert second.reevaluation_due == date(2027, 2, 3)  # not 2027-03-02, not 2027-02-20
 
 
 def test_the_re_evaluation_is_a_new_version(ne_order, maple, associate_ann, pia, me_a3c):

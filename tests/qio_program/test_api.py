@@ -13,6 +13,7 @@ from qio_program.services.outcomes import current_quarter, outcome_record
 from qio_program.services.spl import spl_upload_process
 from qio_program.services.tasks import task_create
 from qis_portal.regions import Region
+from tests.lifecycle.builders import open_outcome_reporting
 from tests.qio_program.conftest import PDF
 from tests.qio_program.factories import InteractionFactory, MeasureFactory, ProviderFactory
 from tests.qio_program.spl_files import spl_csv_bytes, spl_row
@@ -221,13 +222,15 @@ def test_intervention_reports_are_filed_through_the_api(as_user, associate_ann, 
         response.json()["id"]]
 
 
-def test_the_7th_outpatient_measure_of_a_quarter_answers_409(as_user, associate_ann):
+def test_the_7th_outpatient_measure_of_a_quarter_answers_409(as_user, associate_ann, cor_bob):
+    measures = [MeasureFactory() for _ in range(7)]  # in the catalogue when the QAP is approved
     practice = ProviderFactory(setting="outpatient_clinical_practice")
+    open_outcome_reporting(practice, author=associate_ann, cor=cor_bob)
     year, quarter = current_quarter()
-    for _ in range(6):
-        outcome_record(actor=associate_ann, provider=practice, measure=MeasureFactory(),
+    for measure in measures[:6]:
+        outcome_record(actor=associate_ann, provider=practice, measure=measure,
                        year=year, quarter=quarter, value=Decimal("1"))
-    seventh = MeasureFactory()
+    seventh = measures[6]
     response = as_user(associate_ann).post(f"{API}/outcomes/", {
         "provider": practice.pk, "measure": seventh.code, "year": year, "quarter": quarter,
         "value": "12.5"}, format="json")
@@ -236,9 +239,11 @@ def test_the_7th_outpatient_measure_of_a_quarter_answers_409(as_user, associate_
 
 
 def test_a_provider_user_pulls_and_pushes_only_their_own_outcomes(as_user, provider_pia,
-                                                                  ne_provider):
+                                                                  ne_provider, associate_ann,
+                                                                  cor_bob):
     year, quarter = current_quarter()
     measure = MeasureFactory()
+    open_outcome_reporting(ne_provider, author=associate_ann, cor=cor_bob, signer=provider_pia)
     client = as_user(provider_pia)
     assert client.post(f"{API}/outcomes/", {
         "provider": ne_provider.pk, "measure": measure.code, "year": year, "quarter": quarter,

@@ -2,6 +2,7 @@
 
 from qio_program.lifecycle.models.a3c import A3C, FocusAreaAssessment
 from qio_program.lifecycle.models.contract import Deliverable, HandoffNote, PsaTarget, TaskOrder
+from qio_program.lifecycle.models.outcomes import OutcomeMeasureSet
 from qio_program.lifecycle.models.provider_work import (
     ProviderAssessment,
     ProviderEngagementStrategy,
@@ -20,6 +21,7 @@ from qio_program.lifecycle.models.reports import DashboardTemplate, Report
 
 __all__ = [
     "A3C", "Aim", "DashboardTemplate", "Deliverable", "FocusAreaAssessment", "HandoffNote",
+    "OutcomeMeasureSet",
     "ProviderAssessment", "ProviderEngagementStrategy", "ProviderServiceAgreement", "PsaTarget",
     "QapActivity", "QapInitiative", "QapIntervention", "QualityActionPlan", "Report", "SubAim",
     "TaskOrder", "TrainingPlanItem", "business_days_left",

@@ -72,11 +72,19 @@ class ProviderEngagementStrategy(FSMModelMixin, models.Model):
 
     @transition(field=status, source=PesStatus.PRESENTED, target=PesStatus.SIGNED)
     def sign(self):
-        """The provider signs it off; re-evaluation falls due 12 months later."""
+        """The provider signs it off; re-evaluation falls due on the next 12-month anniversary
+        of the initial submission."""
 
     @staticmethod
-    def reevaluation_date(signed_on: date) -> date:
-        return add_months(signed_on, schedule.PES_REEVALUATION_MONTHS)
+    def reevaluation_date(initial_submission: date, signed_on: date) -> date:
+        """Seed 001: re-evaluated "12 months after initial submission and every 12 months
+        after": the first 12-month anniversary of the initial submission after the sign-off."""
+        months = schedule.PES_REEVALUATION_MONTHS
+        due = add_months(initial_submission, months)
+        while due <= signed_on:
+            months += schedule.PES_REEVALUATION_MONTHS
+            due = add_months(initial_submission, months)
+        return due
 
 
 class ProviderServiceAgreement(FSMModelMixin, models.Model):

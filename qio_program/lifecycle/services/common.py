@@ -109,17 +109,24 @@ class Review:
         return run_transition(obj=obj, transition="submit", actor=actor, permission=self.change,
                               request=request, before=before, after=submitted)
 
-    def approve(self, obj, *, actor, note: str = "", request=None):
-        """Two CORs approving at once: the row lock in run_transition lets exactly one win."""
+    def approve(self, obj, *, actor, note: str = "", request=None,
+                after: Callable[[models.Model], None] | None = None):
+        """Two CORs approving at once: the row lock in run_transition lets exactly one win;
+        `after(approved)` adds the artifact's own side effects inside the step."""
 
         def before(locked):
             locked.decided_at = timezone.now()
             locked.decided_by = actor
             locked.cor_comments = note
 
+        def approved(locked):
+            if after is not None:
+                after(locked)
+            self._tell_qio(locked)
+
         return run_transition(obj=obj, transition="approve", actor=actor,
                               permission=self.review, note=note, request=request,
-                              before=before, after=self._tell_qio)
+                              before=before, after=approved)
 
     def send_back(self, obj, *, actor, comments: str, request=None):
         """Return with comments; the comments are required (the QIO must know what to

@@ -61,12 +61,14 @@ def pes_request_changes(*, actor, pes: ProviderEngagementStrategy, provider_inpu
 
 
 def pes_sign(*, actor, pes: ProviderEngagementStrategy, request=None):
-    """The provider's QI lead signs off; the date is recorded and re-evaluation set 12 months on."""
+    """The provider's QI lead signs off; the date is recorded and the re-evaluation set on the
+    next 12-month anniversary of the initial submission (seed 001)."""
 
     def before(locked):
         locked.signed_on = timezone.localdate()
         locked.signed_by = actor
-        locked.reevaluation_due = ProviderEngagementStrategy.reevaluation_date(locked.signed_on)
+        locked.reevaluation_due = ProviderEngagementStrategy.reevaluation_date(
+            _initial_submission(locked), locked.signed_on)
 
     def after(signed):
         deliverables_refresh(task_order=signed.task_order, actor=actor)
@@ -74,6 +76,15 @@ def pes_sign(*, actor, pes: ProviderEngagementStrategy, request=None):
 
     return run_transition(obj=pes, transition="sign", actor=actor, permission=SIGN,
                           request=request, before=before, after=after)
+
+
+def _initial_submission(pes: ProviderEngagementStrategy):
+    """The day version 1 was presented to the provider: every re-evaluation counts from it."""
+    first = (ProviderEngagementStrategy.objects
+             .filter(task_order_id=pes.task_order_id, provider_id=pes.provider_id, version=1)
+             .values_list("presented_at", flat=True).first())
+    moment = first or pes.presented_at or timezone.now()
+    return timezone.localdate(moment)
 
 
 def pes_reevaluate(*, actor, pes: ProviderEngagementStrategy, request=None):

@@ -17,6 +17,7 @@ from qio_program.lifecycle.models import (
 from qio_program.lifecycle.models.base import EDITABLE
 from qio_program.lifecycle.services.common import Review, read_only_reason, required_before_step
 from qio_program.lifecycle.services.contract import deliverables_refresh, require_active
+from qio_program.lifecycle.services.outcomes import measure_set_pin
 from qio_program.lifecycle.services.providers import require_eligible
 from qis_portal.services.audit import audit_record
 from qis_portal.validation import require_filled
@@ -178,7 +179,10 @@ def qap_submit(*, actor, qap: QualityActionPlan, request=None) -> QualityActionP
 
 
 def qap_approve(*, actor, qap: QualityActionPlan, note: str = "", request=None):
-    return REVIEW.approve(qap, actor=actor, note=note, request=request)
+    """Approval opens outcome reporting and pins the provider's measure set (seed 001)."""
+    return REVIEW.approve(qap, actor=actor, note=note, request=request,
+                          after=lambda approved: measure_set_pin(actor=actor, qap=approved,
+                                                                 request=request))
 
 
 def qap_return(*, actor, qap: QualityActionPlan, comments: str, request=None):
