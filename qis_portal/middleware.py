@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import user_has_device
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.views import APIView
 
 from qis_portal.services.mfa import mfa_needed
@@ -43,7 +44,11 @@ class ApiAwareLoginRequiredMiddleware(LoginRequiredMiddleware):
 
 
 class SessionExpiryMiddleware:
-    """Ends a session after 15 idle minutes and after 12 hours in all, on the server."""
+    """Ends a session after 15 idle minutes and after 12 hours in all, on the server.
+
+    A read of the API is a client's pull, not the person's activity: it neither keeps the
+    session alive nor writes the session row (a bulk pull of many pages wrote it once per
+    page, issue 20)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,8 +73,10 @@ class SessionExpiryMiddleware:
                     return JsonResponse({"error": {"code": "session_expired",
                                                    "message": reason, "fields": {}}}, status=401)
                 return redirect(f"{reverse('login')}?next={request.get_full_path()}")
-            request.session["login_at"] = login_at
-            request.session["last_seen"] = now
+            if "login_at" not in request.session:
+                request.session["login_at"] = login_at
+            if not (_is_api(request.path) and request.method in SAFE_METHODS):
+                request.session["last_seen"] = now
         return self.get_response(request)
 
 

@@ -10,6 +10,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from qis_portal.api_base import UpdatedSinceFilter
+from qis_portal.api_bulk.mixins import BulkListMixin
+from qis_portal.api_bulk.values import iso_datetime
 from qis_portal.api_errors import error_body
 from qis_portal.permissions import RulePermission
 from submissions import selectors
@@ -175,9 +177,10 @@ def _conflict_response(exc: EditConflict) -> Response:
     return Response(body, status=status.HTTP_409_CONFLICT)
 
 
-class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class SubmissionViewSet(BulkListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                         viewsets.GenericViewSet):
-    """QIS Progress Reports and Covered California Work Plans."""
+    """QIS Progress Reports and Covered California Work Plans. The list's rows are
+    `QisSubmissionListOutput`'s fields, built from plain rows (`list_rows`)."""
 
     permission_classes = [RulePermission]
     rule_permissions = {
@@ -188,18 +191,36 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         "submit": "submissions.view_submission",
         "start_review": "submissions.view_submission",
         "determine": "submissions.view_submission",
+        "export": "submissions.view_submission",
     }
     filterset_class = SubmissionFilter
+    export_name = "qis-submissions"
+    list_values = ("id", "form_type", "issuer_id", "issuer__name", "issuer__hios_issuer_id",
+                   "window__plan_year", "implementation_plan_id", "status", "version",
+                   "qis_title", "created_at", "updated_at", "submitted_at")
 
     def get_queryset(self):
         qs = selectors.submissions_for(self.request.user)
-        if self.action == "list":
+        if self.action in ("list", "export"):
             return selectors.list_rows(qs).order_by("-id")
         return selectors.with_details(qs).prefetch_related(
             "determination__findings").order_by("-id")
 
     def get_serializer_class(self):
-        return QisSubmissionListOutput if self.action == "list" else QisSubmissionDetailOutput
+        if self.action in ("list", "export"):
+            return QisSubmissionListOutput
+        return QisSubmissionDetailOutput
+
+    def list_rows(self, rows: list[dict]) -> list[dict]:
+        return [{"id": r["id"], "form_type": r["form_type"], "issuer": r["issuer_id"],
+                 "issuer_name": r["issuer__name"],
+                 "hios_issuer_id": r["issuer__hios_issuer_id"],
+                 "plan_year": r["window__plan_year"],
+                 "implementation_plan": r["implementation_plan_id"], "status": r["status"],
+                 "version": r["version"], "qis_title": r["qis_title"],
+                 "created_at": iso_datetime(r["created_at"]),
+                 "updated_at": iso_datetime(r["updated_at"]),
+                 "submitted_at": iso_datetime(r["submitted_at"])} for r in rows]
 
     def _detail(self, submission) -> Response:
         fresh = get_object_or_404(self.get_queryset(), pk=submission.pk)

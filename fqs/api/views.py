@@ -12,6 +12,7 @@ from fqs import selectors, services
 from fqs.models import Referral, SurveyResponse
 from fqs.services.surveys import READ_ACTION
 from qis_portal.api_base import UPDATED_SINCE, ScopedViewSet
+from qis_portal.api_bulk.mixins import BulkListMixin
 from qis_portal.api_parsers import FormParser, JSONParser
 from qis_portal.permissions import RulePermission
 
@@ -159,8 +160,12 @@ class ActivationViewSet(FqsViewSet):
 
 
 @extend_schema_view(list=extend_schema(parameters=[UPDATED_SINCE]))
-class ReferralViewSet(FqsViewSet):
-    """FQS referrals of the user's QIO (CMS: all): assignment, launch, the sprint's steps."""
+class ReferralViewSet(BulkListMixin, FqsViewSet):
+    """FQS referrals of the user's QIO (CMS: all): assignment, launch, the sprint's steps.
+
+    A referral's row needs its sprint clock (`days_left`) and its outcomes' change from
+    baseline, so the list pages on ids alone and serializes the page's referrals, read at
+    once with their interventions and outcomes (`list_rows`)."""
 
     serializer_class = s.ReferralOutput
     filterset_fields = ["status", "region"]
@@ -173,11 +178,19 @@ class ReferralViewSet(FqsViewSet):
         "interventions": "fqs.work_referral", "outcomes": "fqs.work_referral",
         "resume": "fqs.resume_referral", "create_provider": "fqs.create_provider",
         "medicare": "fqs.create_provider",
+        "export": "fqs.view_referral",
     }
+    export_name = "fqs-referrals"
+    list_values = ("id",)
 
     def scoped(self):
         return selectors.referrals_for_user(self.request.user).prefetch_related(
             "interventions", "outcomes__referral__activation_provider")
+
+    def list_rows(self, rows: list[dict]) -> list[dict]:
+        found = self.scoped().in_bulk([row["id"] for row in rows])
+        return s.ReferralOutput([found[row["id"]] for row in rows], many=True,
+                                context=self.get_serializer_context()).data
 
     def _step(self, fn, pk, serializer_class=None, code=status.HTTP_200_OK):
         extra = {"data": dict(self.parse(serializer_class))} if serializer_class else {}

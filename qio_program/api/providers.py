@@ -7,9 +7,12 @@ from rest_framework.response import Response
 
 from qio_program.api.common import UpdatedSinceFilterSet
 from qio_program.models import MedicareStatus, Provider, ProviderContact, ProviderSetting
+from qio_program.models.directory import on_spl_for_aim_work
 from qio_program.selectors.directory import search_filter, spl_filter
 from qio_program.selectors.scope import providers_for
 from qio_program.services.providers import provider_create, provider_update
+from qis_portal.api_bulk.mixins import BulkListMixin
+from qis_portal.api_bulk.values import iso_datetime
 from qis_portal.permissions import RulePermission
 
 
@@ -66,18 +69,42 @@ class ProviderFilter(UpdatedSinceFilterSet):
         return queryset.filter(spl_filter(value))
 
 
-class ProviderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+CONTACT_FIELDS = tuple(QioContactOutput.Meta.fields)
+PLAIN_FIELDS = ("id", "name", "setting", "ccn", "tin", "address_line1", "address_line2", "city",
+                "state", "zip_code", "region", "phone", "email", "medicare_status")
+
+
+class ProviderViewSet(BulkListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                       viewsets.GenericViewSet):
+    """The list's rows are `QioProviderOutput`'s fields, built from plain rows and one read
+    of the page's contacts (`list_rows`)."""
+
     serializer_class = QioProviderOutput
     permission_classes = [RulePermission]
     rule_permissions = {"list": "qio_program.view_directory",
                         "retrieve": "qio_program.view_provider",
                         "create": "qio_program.add_provider",
-                        "partial_update": "qio_program.change_provider"}
+                        "partial_update": "qio_program.change_provider",
+                        "export": "qio_program.view_directory"}
     filterset_class = ProviderFilter
+    export_name = "providers"
+    list_values = (*PLAIN_FIELDS, "medicare_verified_at", "on_spl", "created_at", "updated_at")
 
     def get_queryset(self):
-        return providers_for(self.request.user).prefetch_related("contacts")
+        qs = providers_for(self.request.user)
+        return qs if self.action in ("list", "export") else qs.prefetch_related("contacts")
+
+    def list_rows(self, rows: list[dict]) -> list[dict]:
+        contacts = {row["id"]: [] for row in rows}
+        for contact in ProviderContact.objects.filter(provider_id__in=list(contacts)).values(
+                "provider_id", *CONTACT_FIELDS):
+            contacts[contact.pop("provider_id")].append(contact)
+        return [{**{name: row[name] for name in PLAIN_FIELDS},
+                 "medicare_verified_at": iso_datetime(row["medicare_verified_at"]),
+                 "on_spl": on_spl_for_aim_work(row["on_spl"], row["region"]),
+                 "contacts": contacts[row["id"]],
+                 "created_at": iso_datetime(row["created_at"]),
+                 "updated_at": iso_datetime(row["updated_at"])} for row in rows]
 
     @extend_schema(request=QioProviderInput, responses={201: QioProviderOutput})
     def create(self, request):

@@ -1,6 +1,7 @@
 """/api/qio/tasks/: the work basket (+ assign, complete, comment)."""
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -16,6 +17,8 @@ from qio_program.services.tasks import (
     task_complete,
     task_create_manual,
 )
+from qis_portal.api_bulk.mixins import BulkListMixin
+from qis_portal.api_bulk.values import iso_date, iso_datetime
 from qis_portal.models import User
 from qis_portal.permissions import RulePermission
 
@@ -83,8 +86,25 @@ class TaskFilter(UpdatedSinceFilterSet):
         return queryset.filter(mine_filter(self.request.user)) if value else queryset
 
 
-class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """CMS roles have no tasks: the list is refused for them (seed 001)."""
+def related_labels(rows: list[dict]) -> dict[tuple[int, int], tuple[str, str]]:
+    """(content type, id) -> (model name, label) of the related objects of a chunk of task
+    rows, one read per related model (what `prefetch_related("related")` reads)."""
+    wanted: dict[int, set[int]] = {}
+    for row in rows:
+        if row["related_type_id"]:
+            wanted.setdefault(row["related_type_id"], set()).add(row["related_id"])
+    labels = {}
+    for type_id, ids in wanted.items():
+        kind = ContentType.objects.get_for_id(type_id)
+        found = {obj.pk: str(obj) for obj in kind.get_all_objects_for_this_type(pk__in=ids)}
+        labels.update({(type_id, pk): (kind.model, found.get(pk, "")) for pk in ids})
+    return labels
+
+
+class TaskViewSet(BulkListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                  viewsets.GenericViewSet):
+    """CMS roles have no tasks: the list is refused for them (seed 001). The list's rows are
+    `QioTaskOutput`'s fields, built from plain rows (`list_rows`)."""
 
     serializer_class = QioTaskOutput
     permission_classes = [RulePermission]
@@ -93,13 +113,40 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
                         "create": "qio_program.add_task",
                         "assign": "qio_program.assign_task",
                         "complete": "qio_program.complete_task",
-                        "comment": "qio_program.comment_task"}
+                        "comment": "qio_program.comment_task",
+                       "export": "qio_program.view_workbasket"}
     filterset_class = TaskFilter
+    export_name = "tasks"
+    list_values = ("id", "subject", "task_type", "priority", "status", "due_date",
+                   "related_type_id", "related_id", "owner__email", "assigned_user__email",
+                   "assigned_group__name", "assigned_queue", "description", "created_at",
+                   "updated_at", "completed_at")
 
     def get_queryset(self):
+        if self.action in ("list", "export"):
+            return tasks_for(self.request.user)
         return (tasks_for(self.request.user)
                 .select_related("owner", "assigned_user", "assigned_group", "related_type")
                 .prefetch_related("related"))
+
+    def list_rows(self, rows: list[dict]) -> list[dict]:
+        labels = related_labels(rows)
+        out = []
+        for r in rows:
+            related = None
+            if r["related_type_id"]:
+                kind, label = labels[(r["related_type_id"], r["related_id"])]
+                related = {"type": kind, "id": r["related_id"], "label": label}
+            out.append({"id": r["id"], "subject": r["subject"], "task_type": r["task_type"],
+                        "priority": r["priority"], "status": r["status"],
+                        "due_date": iso_date(r["due_date"]), "related": related,
+                        "owner": r["owner__email"], "assigned_user": r["assigned_user__email"],
+                        "assigned_group": r["assigned_group__name"],
+                        "assigned_queue": r["assigned_queue"], "description": r["description"],
+                        "created_at": iso_datetime(r["created_at"]),
+                        "updated_at": iso_datetime(r["updated_at"]),
+                        "completed_at": iso_datetime(r["completed_at"])})
+        return out
 
     @extend_schema(request=QioTaskInput, responses={201: QioTaskOutput})
     def create(self, request):

@@ -10,6 +10,12 @@ from qis_portal.regions import AIAN_REGIONS, Region
 
 AIAN_REGION_VALUES = frozenset(r.value for r in AIAN_REGIONS)
 
+
+def on_spl_for_aim_work(on_spl: bool, region: str) -> bool:
+    """On the SPL for aim work: every AIAN provider is (seed 001: "all AIAN are on the SPL")."""
+    return on_spl or region in AIAN_REGION_VALUES
+
+
 ccn_validator = RegexValidator(
     r"^[A-Za-z0-9]{6}$", "A CCN is exactly 6 letters or digits.", code="ccn_format"
 )
@@ -111,8 +117,7 @@ class Provider(models.Model):
 
     @property
     def spl_eligible(self) -> bool:
-        """On the SPL for aim work: every AIAN provider is (seed 001: "all AIAN are on the SPL")."""
-        return self.on_spl or self.is_aian  # SPL_ELIGIBLE, for one row
+        return on_spl_for_aim_work(self.on_spl, self.region)
 
 
 class ProviderContact(models.Model):

@@ -234,7 +234,7 @@ REST_FRAMEWORK = {
                                "qis_portal.api_parsers.FormParser",
                                "rest_framework.parsers.MultiPartParser"],
     "EXCEPTION_HANDLER": "qis_portal.api_errors.portal_exception_handler",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["qis_portal.api_bulk.renderers.OrjsonRenderer"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "QIS & QIO Quality Programs Portal API",
