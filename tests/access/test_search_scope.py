@@ -30,7 +30,7 @@ HIT = re.compile(r'<h3 class="usa-collection__heading"><a class="usa-link" href=
 
 def probes(world) -> list[str]:
     """Names and numbers of records that belong to one tenant each."""
-    title = world.filed_submission.filed_data.get("qis_title", "")
+    title = world.draft_submission.data["qis_title"]
     return [MAPLE, world.green.name, world.maple.ccn or world.maple.tin, title,
             world.ann_task.subject, f"#{world.ann_task.pk}", f"#{world.referral.pk}",
             world.referral.facility_label, f"#{world.fqs_request_new.pk}", ORG_VIDEO]
@@ -61,8 +61,8 @@ def test_a_qio_finds_its_own_provider_and_another_region_does_not(world):
 
 
 def test_an_issuer_finds_its_own_form_and_another_issuer_does_not(world):
-    form = world.filed_submission
-    title = form.filed_data["qis_title"]
+    form = world.draft_submission
+    title = form.data["qis_title"]
     assert form.get_absolute_url() in hits(world, "issuer", title)
     assert form.get_absolute_url() in hits(world, "issuer", f"#{form.pk}")
     assert form.get_absolute_url() not in hits(world, "issuer_granite", title)
