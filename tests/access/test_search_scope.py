@@ -84,5 +84,8 @@ def test_a_referral_and_a_task_are_found_by_number_in_their_qio_only(world):
 
 
 def test_an_organization_only_library_item_stays_in_its_organization(world):
-    assert hits(world, "manager", ORG_VIDEO)
-    assert not hits(world, "associate_west", ORG_VIDEO)
+    from qio_connect.models import LibraryItem
+
+    video = f"/connect/library/{LibraryItem.objects.get(title=ORG_VIDEO).pk}/"
+    assert video in hits(world, "manager", ORG_VIDEO)
+    assert video not in hits(world, "associate_west", ORG_VIDEO)
