@@ -66,3 +66,15 @@ def test_every_blank_choice_reads_select():
 
     html = str(Pick()["person"])
     assert ">- Select -</option>" in html and "---------" not in html
+
+
+def test_a_part_saved_with_errors_has_the_focusable_shared_error_summary(client, issuer_alice,
+                                                                          draft_report):
+    client.force_login(issuer_alice)
+    response = client.post(reverse("submissions:part", args=[draft_report.pk, "a"]), {
+        "version": draft_report.version, "qis_title": "x" * 201})
+    body = response.content.decode()
+    summary = body[body.index("data-error-summary"):]
+    assert 'tabindex="-1"' in body and "This part was not saved" in summary
+    assert 'href="#id_qis_title">QIS Title: 201 characters' in summary
+    assert "<title>Error: " in body
