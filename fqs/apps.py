@@ -16,6 +16,13 @@ class FqsConfig(AppConfig):
     verbose_name = "Focused QIO Service"
 
     def ready(self) -> None:
+        from qis_portal.search import register_search
+
+        from .search import REFERRALS, REQUESTS
+
+        register_search(REQUESTS)
+        register_search(REFERRALS)
+
         from qis_portal.home import HomePanel, register_home_panel
         from qis_portal.navigation import NavItem, register_nav
         from qis_portal.notification_kinds import register_kind

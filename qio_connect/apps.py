@@ -25,6 +25,12 @@ class QioConnectConfig(AppConfig):
     verbose_name = "QIO Connect"
 
     def ready(self) -> None:
+        from qis_portal.search import register_search
+
+        from .search import LIBRARY_ITEMS
+
+        register_search(LIBRARY_ITEMS)
+
         from django.db.models.signals import post_save
 
         from qis_portal.home import HomePanel, register_home_panel

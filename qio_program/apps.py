@@ -6,6 +6,13 @@ class QioProgramConfig(AppConfig):
     verbose_name = "QIN-QIO program"
 
     def ready(self) -> None:
+        from qis_portal.search import register_search
+
+        from .search import PROVIDERS, TASKS
+
+        register_search(PROVIDERS)
+        register_search(TASKS)
+
         from qis_portal.home import HomePanel, register_home_panel
         from qis_portal.navigation import NavItem, register_nav
         from qis_portal.notification_kinds import register_kind

@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from qis_portal import api
 from qis_portal.api_base import PortalRouter
-from qis_portal.views import account, auth, home, notifications, system
+from qis_portal.views import account, auth, home, notifications, search, system
 from qis_portal.views.docs import api_docs
 
 router = PortalRouter()
@@ -59,6 +59,7 @@ api_patterns = [
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", login_not_required(system.health), name="health"),
+    path("search/", search.search, name="search"),
     path("accounts/", include(accounts_patterns)),
     path("notifications/", notifications.notification_list, name="notification_list"),
     path("notifications/read/", notifications.notification_read, name="notification_read"),

@@ -12,6 +12,12 @@ class SubmissionsConfig(AppConfig):
     verbose_name = "QIS submissions"
 
     def ready(self) -> None:
+        from qis_portal.search import register_search
+
+        from .search import SUBMISSIONS
+
+        register_search(SUBMISSIONS)
+
         from qis_portal.home import HomePanel, register_home_panel
         from qis_portal.navigation import NavItem, register_nav
         from qis_portal.notification_kinds import register_kind

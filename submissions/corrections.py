@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from submissions import selectors
-from submissions.elements import get_spec
+from submissions.elements import element_name, get_spec
 from submissions.models import Determination, Submission
 
 
@@ -19,6 +19,9 @@ class CorrectionItem:
     finding: str  # the reviewer's finding
     named_in_17c: bool | None = None  # None: no answering form yet
     changed: bool | None = None  # its values differ from the form the report was about
+
+    def __str__(self) -> str:
+        return element_name(self.element, self.label)
 
 
 def correction_report_of(submission: Submission) -> Determination | None:

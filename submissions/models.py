@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from submissions.elements import element_name
 from submissions.elements.progress_report import FORM_TYPE as PROGRESS_REPORT
 from submissions.elements.work_plan import FORM_TYPE as WORK_PLAN
 
@@ -354,4 +355,4 @@ class Finding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.element} {self.label}"
+        return element_name(self.element, self.label)

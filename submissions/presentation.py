@@ -94,5 +94,5 @@ def flat_columns(form_type: str) -> list[tuple[str, str]]:
     for part in spec.parts:
         for key in part.keys:
             element = spec.elements[key]
-            columns.append((key, f"{element.number} {element.subject or element.label}"[:120]))
+            columns.append((key, element.code[:120]))
     return columns

@@ -30,7 +30,7 @@ class QioProviderOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Provider
-        fields = ["id", "name", "setting", "ccn", "tin", "address_line1", "address_line2",
+        fields = ["id", "name", "setting", "ccn", "tin", "npi", "address_line1", "address_line2",
                   "city", "state", "zip_code", "region", "phone", "email", "medicare_status",
                   "medicare_verified_at", "on_spl", "contacts", "created_at", "updated_at"]
 
@@ -40,6 +40,7 @@ class QioProviderInput(serializers.Serializer):
     setting = serializers.ChoiceField(choices=ProviderSetting.choices)
     ccn = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
     tin = serializers.CharField(max_length=11, required=False, allow_blank=True, default="")
+    npi = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
     address_line1 = serializers.CharField(max_length=200, required=False, allow_blank=True)
     address_line2 = serializers.CharField(max_length=200, required=False, allow_blank=True)
     city = serializers.CharField(max_length=100, required=False, allow_blank=True)

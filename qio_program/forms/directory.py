@@ -43,6 +43,8 @@ class ProviderForm(forms.Form):
     tin = forms.CharField(label="TIN", max_length=10, required=False,
                           help_text="Taxpayer Identification Number: 9 digits. Give a CCN, a "
                                     "TIN, or both.")
+    npi = forms.CharField(label="NPI", max_length=10, required=False,
+                          help_text="National Provider Identifier: 10 digits.")
     address_line1 = forms.CharField(label="Street address", max_length=200, required=False)
     address_line2 = forms.CharField(label="Street address line 2", max_length=200,
                                     required=False)

@@ -1,6 +1,12 @@
 """Context for the lifecycle's “My Home” panels (registered in apps.py)."""
 
-from qio_program.lifecycle.selectors import agreements_to_sign, approvals_waiting, qio_dashboard
+from django.utils import timezone
+
+from qio_program.lifecycle.selectors import (
+    agreements_to_sign,
+    approvals_waiting,
+    deliverable_triage,
+)
 
 PANEL_ROWS = 5
 
@@ -12,9 +18,9 @@ def approvals(request) -> dict:
 
 
 def deliverables(request) -> dict:
-    board = qio_dashboard(request.user)
-    return {"overdue": board.overdue[:PANEL_ROWS], "overdue_count": len(board.overdue),
-            "upcoming": board.upcoming[:PANEL_ROWS]}
+    """Overdue and due-soon deliverables by how late and by kind, each a link to exactly
+    those on the lifecycle page."""
+    return {"bands": deliverable_triage(request.user, today=timezone.localdate())}
 
 
 def agreements(request) -> dict:

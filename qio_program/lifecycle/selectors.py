@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Min, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from qio_program.lifecycle.choices import PesStatus, PsaStatus, ReviewStatus, TaskOrderStatus
+from qio_program.lifecycle.choices import (
+    DeliverableKind,
+    PesStatus,
+    PsaStatus,
+    ReviewStatus,
+    TaskOrderStatus,
+)
 from qio_program.lifecycle.models import (
     A3C,
     DashboardTemplate,
@@ -24,6 +31,7 @@ from qio_program.lifecycle.models import (
     business_days_left,
 )
 from qis_portal.models import Role
+from qis_portal.triage import Band, triage
 
 UPCOMING_DAYS = 90
 PES_REEVALUATION_NOTICE_DAYS = 30
@@ -192,11 +200,30 @@ class QioDashboard:
     agreements_waiting: list
 
 
-def qio_dashboard(user, *, today: date | None = None) -> QioDashboard:
-    """A QIO's overdue and upcoming deliverables, work the COR returned, PES re-evaluations."""
+def open_deliverables(user):
+    """Deliverables of the user's active task orders not yet delivered."""
+    return deliverables_for(user).filter(delivered_at__isnull=True,
+                                         task_order__status=TaskOrderStatus.ACTIVE)
+
+
+def deliverable_triage(user, *, today: date) -> list:
+    """The home's overdue and due-soon deliverables by how late and by kind (one query)."""
+    return triage(open_deliverables(user), today=today, kind_field="kind",
+                  kind_labels=dict(DeliverableKind.choices), date_field="due_date",
+                  list_url=reverse("lifecycle:index"))
+
+
+def qio_dashboard(user, *, today: date | None = None, kind: str = "",
+                  band: Band | None = None) -> QioDashboard:
+    """A QIO's overdue and upcoming deliverables, work the COR returned, PES re-evaluations;
+    the deliverables narrowed to one kind and one band of lateness when the home's triage
+    links ask for them."""
     today = today or timezone.localdate()
-    deliverables = deliverables_for(user).filter(delivered_at__isnull=True,
-                                                 task_order__status=TaskOrderStatus.ACTIVE)
+    deliverables = open_deliverables(user)
+    if kind in DeliverableKind.values:
+        deliverables = deliverables.filter(kind=kind)
+    if band is not None:
+        deliverables = deliverables.filter(band.condition("due_date", today))
     overdue = list(deliverables.filter(due_date__lt=today).order_by("due_date", "id"))
     upcoming = list(deliverables.filter(due_date__gte=today,
                                         due_date__lte=today + timedelta(days=UPCOMING_DAYS))

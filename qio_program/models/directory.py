@@ -20,6 +20,7 @@ ccn_validator = RegexValidator(
     r"^[A-Za-z0-9]{6}$", "A CCN is exactly 6 letters or digits.", code="ccn_format"
 )
 tin_validator = RegexValidator(r"^\d{9}$", "A TIN is exactly 9 digits.", code="tin_format")
+npi_validator = RegexValidator(r"^\d{10}$", "An NPI is exactly 10 digits.", code="npi_format")
 
 # The one SPL rule (seed 001: "All AIAN are on the SPL"): on the region's current SPL, or any
 # provider of a tribal region. Pages, API, services and CSV read it through
@@ -66,6 +67,9 @@ class Provider(models.Model):
     tin = models.CharField("TIN", max_length=9, blank=True, db_index=True,
                            validators=[tin_validator],
                            help_text="Taxpayer Identification Number (9 digits).")
+    npi = models.CharField("NPI", max_length=10, blank=True, db_index=True,
+                           validators=[npi_validator],
+                           help_text="National Provider Identifier (10 digits).")
     address_line1 = models.CharField(max_length=200, blank=True)
     address_line2 = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)

@@ -29,18 +29,28 @@ def spl_filter(value: str) -> Q | None:
     return None
 
 
+def identifier_filter(q: str) -> Q | None:
+    """An exact CCN (6 letters or digits), TIN (9 digits) or NPI (10 digits), a hyphen
+    ignored; None when `q` looks like none of them."""
+    q = q.strip()
+    condition = None
+    if CCN_SEARCH.match(q):
+        condition = Q(ccn=q.upper())
+    digits = q.replace("-", "")
+    if digits.isdigit() and len(digits) in (9, 10):
+        number = Q(tin=digits) if len(digits) == 9 else Q(npi=digits)
+        condition = number if condition is None else condition | number
+    return condition
+
+
 def search_filter(q: str) -> Q | None:
-    """Part of a name, or an exact CCN or TIN (each column has its own index)."""
+    """Part of a name, or an exact CCN, TIN or NPI (each column has its own index)."""
     q = q.strip()[:100]
     if not q:
         return None
     condition = Q(name__icontains=q)
-    if CCN_SEARCH.match(q):
-        condition |= Q(ccn=q.upper())
-    digits = q.replace("-", "")
-    if digits.isdigit() and len(digits) == 9:
-        condition |= Q(tin=digits)
-    return condition
+    identifier = identifier_filter(q)
+    return condition if identifier is None else condition | identifier
 
 
 def provider_search(user, *, q: str = "", state: str = "", setting: str = "", spl: str = "",

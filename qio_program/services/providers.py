@@ -15,7 +15,7 @@ from qis_portal.services.audit import audit_record
 from qis_portal.workflow import require_permission
 
 PROVIDER_FIELDS = (
-    "name", "setting", "ccn", "tin", "address_line1", "address_line2", "city", "state",
+    "name", "setting", "ccn", "tin", "npi", "address_line1", "address_line2", "city", "state",
     "zip_code", "phone", "email", "medicare_status", "medicare_verified_at",
 )
 CONTACT_FIELDS = ("name", "title", "email", "phone", "is_qi_lead")
@@ -30,6 +30,8 @@ def normalize_identifiers(data: dict) -> dict:
         tin = (clean["tin"] or "").strip()
         digits = tin.replace("-", "")
         clean["tin"] = digits if digits.isdigit() else tin
+    if "npi" in clean:
+        clean["npi"] = (clean["npi"] or "").strip()
     if "state" in clean:
         clean["state"] = (clean["state"] or "").strip().upper()
     return clean

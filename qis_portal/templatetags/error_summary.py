@@ -33,14 +33,18 @@ def summary_items(form) -> list[dict]:
 
 
 @register.inclusion_tag("uswds/error_summary.html")
-def error_summary(form):
+def error_summary(form, heading: str = "There is a problem", labels: bool = True):
     """The summary, once per form: a page that includes it before ``form|crispy`` (which
-    includes it again) shows it once, at the first place."""
+    includes it again) shows it once, at the first place. `labels=False` leaves the field
+    labels out where each message already names its element (the QIS forms' "16f Measure 1a
+    performance target: ...")."""
     items = summary_items(form)
     if not items or getattr(form, _RENDERED, False):
         return {"items": []}
     setattr(form, _RENDERED, True)
-    return {"items": items}
+    if not labels:
+        items = [{**item, "label": ""} for item in items]
+    return {"items": items, "heading": heading}
 
 
 def _has_errors(value) -> bool:

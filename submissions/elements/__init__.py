@@ -30,6 +30,14 @@ STATE = "state"
 YES_NO = (("yes", "Yes"), ("no", "No"))
 
 
+def element_name(number: str, label: str) -> str:
+    """An element as a reviewer or a CSV column names it: number and label, once when the
+    paper's entry has no number of its own ("QIS Title", not "QIS Title QIS Title")."""
+    if not number or label == number or label.startswith(f"{number} "):
+        return label
+    return f"{number} {label}"
+
+
 @dataclass(frozen=True)
 class Element:
     """One answer on the paper form."""
@@ -49,8 +57,7 @@ class Element:
     @property
     def code(self) -> str:
         """How errors and findings name the element: number and subject."""
-        name = self.subject or self.label
-        return f"{self.number} {name}" if self.number != name else name
+        return element_name(self.number, self.subject or self.label)
 
 
 @dataclass(frozen=True)

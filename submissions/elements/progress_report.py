@@ -107,9 +107,11 @@ def _measure_elements(measure: str) -> tuple[list[Element], list[Block], ResultG
         *period(f"{p}_baseline", bper_l, f"Measure {measure} baseline period"),
         *result(f"{p}_progress", prog_l, f"Measure {measure} progress result"),
         *period(f"{p}_progress", pper_l, f"Measure {measure} progress period"),
-        Element(f"{p}_target", targ_l, "Performance target (rate % or data point)", DECIMAL, "c",
-                help="This entry should be a rate (%) or a data point target, NOT a percentage "
-                     "change.", subject=f"Measure {measure} performance target"),
+        Element(f"{p}_target", targ_l, "Restate the numerical value performance target for "
+                "this measure (i.e., the target rate or data point the QIS intends to achieve) "
+                f"{on_file}:", DECIMAL, "c",
+                help="(Note: This entry should be a rate (%) or a data point target, NOT a "
+                     "percentage change.)", subject=f"Measure {measure} performance target"),
         Element(f"{p}_target_achieved", ach_l, "Was the performance target achieved?", YESNO,
                 "c", choices=YES_NO, subject=f"Measure {measure} target achieved"),
     ]
@@ -132,10 +134,7 @@ def _measure_elements(measure: str) -> tuple[list[Element], list[Block], ResultG
               legend=f"{pper_l}. Provide the Progress Report performance period (i.e., month "
                      "and year when data collection began and ended) covered by the progress "
                      "report assessment", hint=PERIOD_NOTE),
-        Block((f"{p}_target",),
-              legend=f"{targ_l}. Restate the numerical value performance target for this "
-                     "measure (i.e., the target rate or data point the QIS intends to achieve) "
-                     f"{on_file}"),
+        Block((f"{p}_target",)),
         Block((f"{p}_target_achieved",)),
     ]
     groups = (ResultGroup(f"{p}_baseline", base_l, f"Measure {measure} baseline"),

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from submissions.elements import get_spec
+from submissions.elements import element_name, get_spec
 from submissions.elements.progress_report import MEASURES, PROGRESS_REPORT
 from submissions.forms.fields import element_field
 from submissions.models import Determination, FormType, ImplementationPlan, SubmissionWindow
@@ -106,7 +106,7 @@ class FindingForm(forms.Form):
         super().__init__(*args, **kwargs)
         spec = get_spec(form_type)
         self.fields["element"].choices = [("", "- Select -")] + [
-            (code, f"{code} {label}{' (Must Pass)' if spec.is_must_pass(code) else ''}")
+            (code, element_name(code, label) + (" (Must Pass)" if spec.is_must_pass(code) else ""))
             for code, label in spec.finding_elements]
 
 

@@ -65,7 +65,7 @@ def submission_pdf(submission: Submission) -> bytes:
         story.append(_p(f"{determination.get_outcome_display()} — "
                         f"{determination.determined_at:%Y-%m-%d}", label))
         for finding in determination.findings.all():
-            story.append(_p(f"{finding.element} {finding.label}: {finding.note}", small))
+            story.append(_p(f"{finding}: {finding.note}", small))
         if determination.correction_report:
             story.append(_p(f"Correction report: {determination.correction_report}", small))
     doc.build(story)

@@ -110,6 +110,9 @@ def _reason(w):
 # ---- the portal core --------------------------------------------------------------------
 CORE = [
     get("home", SIGNED),
+    # Every signed-in user may search; what it finds is each list's own scope
+    # (tests/access/test_search_scope.py).
+    get("search", SIGNED, query=lambda w: "q=Maple"),
     get("health", ALL),
     get("login", ALL),
     post("logout", SIGNED, login_redirect_ok=True),

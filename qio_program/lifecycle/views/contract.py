@@ -19,6 +19,7 @@ from qio_program.lifecycle.services.contract import coverage, psa_target_set, ta
 from qio_program.lifecycle.services.providers import eligible_providers
 from qio_program.lifecycle.views.common import form_page
 from qis_portal.models import QIO_ORG_TYPES, Organization
+from qis_portal.triage import band_for
 from qis_portal.views.common import bound, call_service, require_perm
 
 
@@ -35,7 +36,11 @@ def index(request):
     if user.has_perm("qio_lifecycle.review_submissions"):
         context["approvals"] = selectors.approvals_waiting(user, today=today)
     if user.is_qio_user:
-        context["board"] = selectors.qio_dashboard(user, today=today)
+        kind = request.GET.get("kind", "")
+        band = band_for(request.GET.get("late"))
+        context["board"] = selectors.qio_dashboard(user, today=today, kind=kind, band=band)
+        context["narrowed"] = {"kind": dict(DeliverableKind.choices).get(kind),
+                               "band": band}
         context["task_order"] = selectors.active_task_order_for(user)
     elif selectors.sees_all(user):
         context["overdue"] = selectors.overdue_by_task_order(user, today=today)
