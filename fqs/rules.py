@@ -76,6 +76,16 @@ def is_survey_provider(user, survey) -> bool:
     return bool(org_id and org_id == getattr(user, "organization_id", None))
 
 
+@rules.predicate
+def is_activation_cor(user, activation) -> bool:
+    """A COR named on the task order of a QIO the activation deploys to (fqs.cor_scope)."""
+    if activation is None:
+        return True
+    from fqs.cor_scope import is_cor_of_activation
+
+    return is_cor_of_activation(user, activation)
+
+
 qio_referral_worker = is_qio_associate & is_assignee & in_referral_qio
 qio_referral_lead = (qio_referral_worker | is_qio_manager) & in_referral_qio
 
@@ -88,7 +98,7 @@ rules.add_perm("fqs.attach_fqsrequest", is_intake_reviewer | (is_submitter & req
 # Activations: the FQS Reviewer prepares, the COR decides; CMS reads.
 rules.add_perm("fqs.view_activation", is_cms)
 rules.add_perm("fqs.change_activation", is_fqs_reviewer)
-rules.add_perm("fqs.decide_activation", is_cor)
+rules.add_perm("fqs.decide_activation", is_cor & is_activation_cor)
 # Referrals: CMS reads all; a QIO reads its own; the manager assigns; the assignee works it.
 rules.add_perm("fqs.view_referral", is_cms | (is_qio_user & in_referral_qio))
 rules.add_perm("fqs.assign_referral", is_qio_manager & in_referral_qio)
