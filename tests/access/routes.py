@@ -333,6 +333,7 @@ LIFECYCLE = [
     get("lifecycle:taskorder_detail", LC_NE, pk("task_order")),
     get("lifecycle:psatarget_set", {"cor"}, pk("task_order")),
     get("lifecycle:taskorder_end", {"cor"}, pk("task_order")),
+    get("lifecycle:taskorder_cors", {"cor"}, pk("task_order")),
     get("lifecycle:handoff", LC_NE, pk("task_order")),
     get("lifecycle:template_detail", LC_NE, pk("task_order")),
     get("lifecycle:a3c_list", LC_ALL),
