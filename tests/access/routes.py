@@ -124,6 +124,7 @@ CORE = [
     get("recovery_codes", SIGNED),
     post("session_ping", SIGNED),
     get("account", SIGNED),
+    get("training", SIGNED),
     post("token_revoke", {"associate"}, pk("ann_token", "token_id")),
     get("assignment_queue", {"so", "so_west"}),
     post("assignment_decide", {"so"}, pk("pending_assignment", "assignment_id"),
