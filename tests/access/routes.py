@@ -382,6 +382,8 @@ LIFECYCLE = [
     get("lifecycle-task-order-detail", LC_NE, pk("task_order")),
     post("lifecycle-task-order-end", {"cor"}, pk("task_order"), lambda w: {}),
     post("lifecycle-task-order-psa-target", {"cor"}, pk("task_order"), lambda w: {"target": 12}),
+    post("lifecycle-task-order-cors", {"cor"}, pk("task_order"),
+         lambda w: {"cor": w.user("cor").pk}),
     get("lifecycle-deliverable-list", LC_ALL),
     get("lifecycle-deliverable-detail", LC_NE, pk("deliverable")),
     get("lifecycle-a3c-list", LC_ALL),

@@ -138,3 +138,16 @@ def test_a_pmec_evaluator_reads_as_cms_read_only_from_their_own_organization(
     a3c = builders.submitted_a3c(ne_order, "ME", associate_ann)
     assert a3c in selectors.a3cs_for(evaluator)
     assert not evaluator.has_perm("qio_lifecycle.review_a3c", a3c)
+
+
+def test_the_api_hands_the_task_order_over_and_refuses_a_non_cor(
+        api_client, ne_order, cor_bob, cor_carol, associate_ann):
+    api_client.force_authenticate(cor_bob)
+    url = f"/api/lifecycle/task-orders/{ne_order.pk}/cors/"
+    refused = api_client.post(url, {"cor": associate_ann.pk}, format="json")
+    assert refused.status_code == 400
+    assert "cor" in refused.json()["error"]["fields"]
+    done = api_client.post(url, {"cor": cor_carol.pk, "alternate_cor": cor_bob.pk,
+                                 "note": "Turnover."}, format="json")
+    assert done.status_code == 200
+    assert (done.json()["cor"], done.json()["alternate_cor"]) == (cor_carol.pk, cor_bob.pk)
