@@ -86,6 +86,17 @@ def is_activation_cor(user, activation) -> bool:
     return is_cor_of_activation(user, activation)
 
 
+@rules.predicate
+def is_referral_cor(user, obj) -> bool:
+    """A COR named on the task order of the QIO the referral was deployed to."""
+    if obj is None:
+        return True
+    from qio_program.lifecycle.cors import active_task_orders_of, is_cor_of
+
+    orders = list(active_task_orders_of([_referral(obj).organization_id]))
+    return not orders or any(is_cor_of(user, order) for order in orders)
+
+
 qio_referral_worker = is_qio_associate & is_assignee & in_referral_qio
 qio_referral_lead = (qio_referral_worker | is_qio_manager) & in_referral_qio
 
@@ -104,11 +115,11 @@ rules.add_perm("fqs.view_referral", is_cms | (is_qio_user & in_referral_qio))
 rules.add_perm("fqs.assign_referral", is_qio_manager & in_referral_qio)
 rules.add_perm("fqs.work_referral", qio_referral_worker)
 rules.add_perm("fqs.create_provider", is_qio_user & in_referral_qio)
-rules.add_perm("fqs.resume_referral", qio_referral_lead | is_cor)
+rules.add_perm("fqs.resume_referral", qio_referral_lead | (is_cor & is_referral_cor))
 # Sprint requests (close-out, extension, hold): the QIO files, the COR decides.
 rules.add_perm("fqs.add_sprintrequest", qio_referral_lead)
 rules.add_perm("fqs.view_sprintrequest", is_cms | (is_qio_user & in_referral_qio))
-rules.add_perm("fqs.decide_sprintrequest", is_cor)
+rules.add_perm("fqs.decide_sprintrequest", is_cor & is_referral_cor)
 rules.add_perm("fqs.withdraw_sprintrequest", is_qio_user & is_requester & in_referral_qio)
 # Dashboards, survey answers, and the restricted survey responses.
 rules.add_perm("fqs.view_dashboard", is_cms | is_qio_user)

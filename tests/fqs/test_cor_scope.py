@@ -2,10 +2,12 @@
 item 3): the Northeast task order names Bob, the West one Cora."""
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from fqs import selectors, services
+from fqs.models import Referral
 from qio_program.lifecycle.services.cor_assignment import task_order_cors_assign
 from qis_portal.models import AuditEvent, Notification
 from tests.lifecycle import builders
@@ -57,3 +59,18 @@ def test_reassigning_the_northeast_order_hands_the_pending_activation_over(
         services.activation_approve(activation=activation, actor=cor_bob)
     assert services.activation_approve(activation=activation,
                                        actor=other_cor).status == "deployed"
+
+
+def test_an_extension_goes_to_and_is_decided_by_the_northeast_cor_only(
+        world, orders, cor_bob, other_cor, django_capture_on_commit_callbacks):
+    referral = world.referral(Referral.Status.ASSIGNED)
+    with time_machine.travel("2026-03-02 09:00 -05:00", tick=False):
+        referral = services.referral_launch(referral=referral, actor=world.p["associate"])
+    with django_capture_on_commit_callbacks(execute=True):
+        extension = world.sprint_request(referral, "extension")
+    told = Notification.objects.filter(kind="fqs.sprint_request")
+    assert [n.recipient for n in told] == [cor_bob]
+    with pytest.raises(PermissionDenied):
+        services.sprint_request_approve(sprint_request=extension, actor=other_cor)
+    assert services.sprint_request_approve(sprint_request=extension,
+                                           actor=cor_bob).status == "approved"
