@@ -87,6 +87,27 @@ def in_handoff_qio(user, handoff) -> bool:
     return bool(org is not None and org.is_qio and handoff.organization_id == org.pk)
 
 
+@rules.predicate
+def is_activation_cor(user, activation) -> bool:
+    """A COR named on the task order of a QIO the activation deploys to (fqs.cor_scope)."""
+    if activation is None:
+        return True
+    from fqs.cor_scope import is_cor_of_activation
+
+    return is_cor_of_activation(user, activation)
+
+
+@rules.predicate
+def is_referral_cor(user, obj) -> bool:
+    """A COR named on the task order of the QIO the referral was deployed to."""
+    if obj is None:
+        return True
+    from qio_program.lifecycle.cors import active_task_orders_of, is_cor_of
+
+    orders = list(active_task_orders_of([_referral(obj).organization_id]))
+    return not orders or any(is_cor_of(user, order) for order in orders)
+
+
 is_qio_support = has_role(Role.QIO_SUPPORT)
 qio_referral_worker = is_qio_associate & is_assignee & in_referral_qio
 qio_referral_lead = (qio_referral_worker | is_qio_manager) & in_referral_qio
@@ -100,7 +121,7 @@ rules.add_perm("fqs.attach_fqsrequest", is_intake_reviewer | (is_submitter & req
 # Activations: the FQS Reviewer prepares, the COR decides; CMS reads.
 rules.add_perm("fqs.view_activation", is_cms)
 rules.add_perm("fqs.change_activation", is_fqs_reviewer)
-rules.add_perm("fqs.decide_activation", is_cor)
+rules.add_perm("fqs.decide_activation", is_cor & is_activation_cor)
 # Referrals: CMS reads all; a QIO reads its own; the support team or the manager assigns
 # (seed 001, Referral Assignment: the QIO FQS Support Team); the assignee works it.
 rules.add_perm("fqs.view_referral", is_cms | (is_qio_user & in_referral_qio))
@@ -110,11 +131,11 @@ rules.add_perm("fqs.view_handoff", is_cms | (is_qio_user & in_handoff_qio))
 rules.add_perm("fqs.decide_handoff", (is_qio_manager | is_qio_support) & in_handoff_qio)
 rules.add_perm("fqs.work_referral", qio_referral_worker)
 rules.add_perm("fqs.create_provider", is_qio_user & in_referral_qio)
-rules.add_perm("fqs.resume_referral", qio_referral_lead | is_cor)
+rules.add_perm("fqs.resume_referral", qio_referral_lead | (is_cor & is_referral_cor))
 # Sprint requests (close-out, extension, hold): the QIO files, the COR decides.
 rules.add_perm("fqs.add_sprintrequest", qio_referral_lead)
 rules.add_perm("fqs.view_sprintrequest", is_cms | (is_qio_user & in_referral_qio))
-rules.add_perm("fqs.decide_sprintrequest", is_cor)
+rules.add_perm("fqs.decide_sprintrequest", is_cor & is_referral_cor)
 rules.add_perm("fqs.withdraw_sprintrequest", is_qio_user & is_requester & in_referral_qio)
 # Dashboards, survey answers, and the restricted survey responses.
 rules.add_perm("fqs.view_dashboard", is_cms | is_qio_user)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from fqs import sprint
+from fqs.cor_scope import activations_of_cor
 from fqs.models import (
     Activation,
     FqsRequest,
@@ -68,8 +69,9 @@ def handoffs_for_user(user):
 
 
 def activations_for_user(user):
+    """CMS reads them; a COR only those of the task orders naming them (fqs.cor_scope)."""
     qs = Activation.objects.select_related("request", "request__provider")
-    return qs if _is_cms(user) else qs.none()
+    return activations_of_cor(qs, user) if _is_cms(user) else qs.none()
 
 
 def referrals_for_user(user):

@@ -10,6 +10,7 @@ from qis_portal.models import (
     Organization,
     OutboundEmail,
     RoleAssignment,
+    TrainingModule,
     User,
 )
 from qis_portal.services.accounts import account_access_end, role_assignment_grant
@@ -148,3 +149,10 @@ class OutboundEmailAdmin(ReadOnlyAdmin):
 class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     list_select_related = ["user"]
+
+
+@admin.register(TrainingModule)
+class TrainingModuleAdmin(admin.ModelAdmin):
+    """CMS keeps each role's module here; raising the version asks every holder again."""
+
+    list_display = ["role", "title", "version", "updated_at"]

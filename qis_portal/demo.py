@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
-from qis_portal.models import Organization, OrgType, Role, User
+from django.utils import timezone
+
+from qis_portal.models import Organization, OrgType, Role, TrainingModule, User
 from qis_portal.regions import AIAN_REGIONS, QIN_REGIONS, Region
 from qis_portal.services.accounts import role_grant
+from qis_portal.services.training import modules_outstanding, training_attest
 
 DEMO_PASSWORD = "demo-portal-2026"
 
@@ -99,10 +102,31 @@ def seed_users(orgs: dict[str, Organization]) -> list[User]:
             if not user.role_assignments.filter(role=role, status="approved").exists():
                 role_grant(user=user, role=role, region=spec.region)
         created.append(user)
+    seed_training(created)
     if not User.objects.filter(email="admin@cms.demo").exists():
         User.objects.create_superuser("admin@cms.demo", DEMO_PASSWORD, first_name="Ada",
                                       last_name="Admin", organization=orgs["CMS"])
     return created
+
+
+# The modules of the training environment the QIO roles and Security Officers go through
+# first (seed 001); every demo login has attested them, so each works at once.
+DEMO_TRAINING = {
+    Role.QIO_ASSOCIATE: "CQP basics for QIO associates",
+    Role.QIO_MANAGER: "CQP basics for QIO managers",
+    Role.QIO_SUPPORT: "CQP basics for the QIO support team",
+    Role.SECURITY_OFFICER: "CQP onboarding for Security Officers",
+}
+DEMO_TRAINING_URL = "https://cqp-training.example/modules/"
+
+
+def seed_training(users: list[User]) -> None:
+    for role, title in DEMO_TRAINING.items():
+        TrainingModule.objects.get_or_create(
+            role=role, defaults={"title": title, "url": f"{DEMO_TRAINING_URL}{role}"})
+    for user in User.objects.filter(pk__in=[user.pk for user in users]):  # roles as stored
+        for module in modules_outstanding(user):
+            training_attest(actor=user, module=module, completed_on=timezone.localdate())
 
 
 def all_region_values() -> list[str]:

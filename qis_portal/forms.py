@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from qis_portal.models import User
-from qis_portal.notification_kinds import NOTIFICATION_KINDS
+from qis_portal.notification_kinds import MANDATORY_KINDS, NOTIFICATION_KINDS
 from qis_portal.services.mfa import RECOVERY_CODE, TOTP_CODE, normalize_code
 
 
@@ -71,11 +71,11 @@ class ApiTokenForm(forms.Form):
 
 
 class NotificationSettingsForm(forms.Form):
-    """Two switches per kind: in the portal, and by email."""
+    """Two switches per kind: in the portal, and by email (none for the mandatory kinds)."""
 
     def __init__(self, *args, prefs: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind, label in NOTIFICATION_KINDS.items():
+        for kind, label in self.switchable():
             pref = prefs.get(kind)
             self.fields[f"{kind}__in_app"] = forms.BooleanField(
                 label=f"{label} — in the portal", required=False,
@@ -86,6 +86,11 @@ class NotificationSettingsForm(forms.Form):
                 initial=pref.email if pref else True,
             )
 
+    @staticmethod
+    def switchable():
+        return [(kind, label) for kind, label in NOTIFICATION_KINDS.items()
+                if kind not in MANDATORY_KINDS]
+
     def choices(self):
-        for kind in NOTIFICATION_KINDS:
+        for kind, _label in self.switchable():
             yield kind, self.cleaned_data[f"{kind}__in_app"], self.cleaned_data[f"{kind}__email"]

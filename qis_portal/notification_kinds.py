@@ -11,5 +11,12 @@ NOTIFICATION_KINDS: dict[str, str] = {
 }
 
 
-def register_kind(kind: str, label: str) -> None:
+# Kinds nobody can switch off: the reminders and escalations of a running approval clock
+# (the COR's 5 business days for a Provider Assessment). Always sent in the portal and by email.
+MANDATORY_KINDS: set[str] = set()
+
+
+def register_kind(kind: str, label: str, *, mandatory: bool = False) -> None:
     NOTIFICATION_KINDS[kind] = label
+    if mandatory:
+        MANDATORY_KINDS.add(kind)

@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from qis_portal import api
 from qis_portal.api_base import PortalRouter
-from qis_portal.views import account, auth, home, notifications, search, system
+from qis_portal.views import account, auth, home, notifications, search, system, training
 from qis_portal.views.docs import api_docs
 
 router = PortalRouter()
@@ -35,6 +35,7 @@ accounts_patterns = [
     path("recovery-codes/", auth.recovery_codes, name="recovery_codes"),
     path("session/ping/", auth.session_ping, name="session_ping"),
     path("", account.account, name="account"),
+    path("training/", training.training, name="training"),
     path("tokens/<int:token_id>/revoke/", account.token_revoke, name="token_revoke"),
     path("assignments/", account.assignment_queue, name="assignment_queue"),
     path("assignments/<int:assignment_id>/decide/", account.assignment_decide,

@@ -115,6 +115,39 @@ def _only_through_run_transition(sender, instance, name, **kwargs) -> None:
             f"qis_portal.workflow.run_transition from a service (lock, permission, audit).")
 
 
+class TrainingRequired(ActionDenied):
+    """The user has not attested the current training module of one of their roles (seed
+    001: training before using the live platform): no workflow step or audited write yet."""
+
+
+TRAINING_PAGE = "/accounts/training/"
+
+
+def require_training(actor, *, action: str, target: models.Model | None = None,
+                     request=None) -> None:
+    """The one training gate, on the permission path: a signed-in user owing a module of a
+    role they hold is refused (403, one denial record) until they attest it. The portal's own
+    actor (SystemActor) and users of roles without a module pass."""
+    if not getattr(actor, "is_authenticated", False):
+        return
+    from qis_portal.services.training import modules_outstanding
+
+    module = modules_outstanding(actor).first()
+    if module is None:
+        return
+    refusal = TrainingRequired(
+        f"Complete “{module.title}” (version {module.version}) and attest it on your training "
+        f"page ({TRAINING_PAGE}) before acting in the live portal.", action=action,
+        target=target if isinstance(target, models.Model) else None, actor=actor)
+    refusal.record(request=request)
+    raise refusal
+
+
+def is_read(permission: str) -> bool:
+    """Reads are not workflow actions: training gates writes only."""
+    return permission.rpartition(".")[2].startswith(("view_", "read_"))
+
+
 def lock(model: type[models.Model], pk) -> models.Model:
     """Re-read one row FOR UPDATE; two people approving at once queue here, one wins."""
     return model.objects.select_for_update().get(pk=pk)
@@ -125,7 +158,10 @@ def require_permission(actor, permission: str, obj: models.Model | None = None, 
     """The one permission guard: refuse with `ActionDenied` (403) unless `actor` holds
     `permission` on `obj` (None: the model-level check). The denial is recorded at once, with
     `obj` as its target; called inside a transaction that the refusal rolls back, the boundary
-    (page, API) records it again."""
+    (page, API) records it again. A user who owes training is refused first
+    (`require_training`), whatever the write."""
+    if not is_read(permission):
+        require_training(actor, action=action, target=obj, request=request)
     if actor.has_perm(permission, obj):
         return
     refusal = ActionDenied(message or "You do not have permission to do this.", action=action,
@@ -192,6 +228,7 @@ def run_transition(
       <state>."), `denied` why the permission does.
     """
     name = action or f"{obj._meta.model_name}.{transition}"
+    require_training(actor, action=name, target=obj, request=request)
     try:
         with transaction.atomic():
             locked = lock(type(obj), obj.pk)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from fqs.cor_scope import cors_of_activation
 from fqs.models import Activation, ActivationProvider, Referral, SprintDays
 from qio_program.models import TaskPriority, TaskQueue, TaskType
 from qio_program.services.tasks import task_create
@@ -16,7 +17,7 @@ from qis_portal.services.notifications import notify_on_commit
 from qis_portal.validation import require_filled, require_text
 from qis_portal.workflow import WorkflowConflict, locked_write, run_transition
 
-from .common import cors, users_with_role
+from .common import users_with_role
 
 EDITABLE_FIELDS = ("focus_area", "onsite_required", "sprint_days", "quality_issue",
                    "inclusion_criteria", "closeout_metrics", "reporting_requirements")
@@ -120,7 +121,8 @@ def activation_provider_remove(*, activation_provider: ActivationProvider, actor
 
 
 def _routed_cors(activation: Activation):
-    return list(activation.request.route_cors.all()) or cors()
+    """The CORs of the QIOs the activation deploys to, not the request's intake routing."""
+    return cors_of_activation(activation)
 
 
 def activation_submit(*, activation: Activation, actor, comment: str = "", request=None

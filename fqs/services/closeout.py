@@ -51,7 +51,8 @@ def referral_close(*, referral: Referral, actor, reason: str, permission: str, n
                            permission="fqs.auto_withdraw_sprintrequest",
                            note="The referral was closed out.")
         survey_send(referral=locked)
-        notify_on_commit(recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
+        notify_on_commit(recipients=[*_qio_people(locked), *cors(locked.organization_id)],
+                         kind="fqs.referral",
                          title=f"FQS referral #{locked.pk} closed out",
                          body=CloseoutReason(reason).label, url=_url(locked))
 
@@ -114,7 +115,7 @@ def referral_resume(*, referral: Referral, actor, request=None) -> Referral:
 
     def after(locked: Referral) -> None:
         notify_on_commit(
-            recipients=[*_qio_people(locked), *cors()], kind="fqs.referral",
+            recipients=[*_qio_people(locked), *cors(locked.organization_id)], kind="fqs.referral",
             title=f"FQS referral #{locked.pk} resumed after {held['days']} day(s) on hold",
             body=f"The sprint now ends on {locked.sprint_end:%B %-d, %Y}.", url=_url(locked))
 
@@ -157,7 +158,7 @@ def _file(locked: Referral, actor, kind: str, justification: str, closeout_reaso
                                        closeout_reason=closeout_reason, requested_by=actor)
     audit_record(action="sprintrequest.create", actor=actor, target=row, to_state=row.status,
                  request=request, details={"kind": kind, "referral": locked.pk})
-    notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
+    notify_on_commit(recipients=cors(locked.organization_id), kind="fqs.sprint_request",
                      title=f"{row.get_kind_display()} requested for FQS referral #{locked.pk}",
                      body=justification[:500], url=_url(locked))
     return row
@@ -260,7 +261,8 @@ def _close_if_ended(referral_id: int) -> None:
 def sprint_request_withdraw(*, sprint_request: SprintRequest, actor, request=None
                             ) -> SprintRequest:
     def after(locked: SprintRequest) -> None:
-        notify_on_commit(recipients=cors(), kind="fqs.sprint_request",
+        notify_on_commit(recipients=cors(locked.referral.organization_id),
+                         kind="fqs.sprint_request",
                          title=f"{locked.get_kind_display()} request #{locked.pk} withdrawn",
                          url=_url(locked.referral))
         _close_if_ended(locked.referral_id)

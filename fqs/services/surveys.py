@@ -47,7 +47,7 @@ def survey_answer(*, survey: Survey, actor, overall_satisfaction: int, issue_res
             issue_resolved=bool(issue_resolved), would_recommend=bool(would_recommend),
             comments=(comments or "").strip()[:2000], submitted_by=actor,
         )
-        notify_on_commit(recipients=cors(), kind="fqs.survey",
+        notify_on_commit(recipients=cors(locked.referral.organization_id), kind="fqs.survey",
                          title=f"A provider answered the feedback survey of FQS referral "
                                f"#{locked.referral_id}",
                          url="/fqs/survey-responses/")

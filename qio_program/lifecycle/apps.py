@@ -22,9 +22,11 @@ class LifecycleConfig(AppConfig):
         register_kind("lifecycle.decision",
                       "The COR or a provider decided on your QIO's submission")
         register_kind("lifecycle.pa_reminder",
-                      "A Provider Assessment has 2 or 1 business days left for approval (CORs)")
+                      "A Provider Assessment has 2 or 1 business days left for approval (CORs)",
+                      mandatory=True)
         register_kind("lifecycle.pa_escalation",
-                      "A Provider Assessment passed its 5-business-day approval deadline")
+                      "A Provider Assessment passed its 5-business-day approval deadline",
+                      mandatory=True)
         register_kind("lifecycle.signature_requested",
                       "A PES or PSA waits for your signature (providers)")
         register_kind("lifecycle.signed", "A provider signed a PES or PSA of your QIO")

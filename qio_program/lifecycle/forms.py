@@ -11,7 +11,7 @@ from qio_program.lifecycle.models import (
     SubAim,
 )
 from qio_program.lifecycle.services.reports import REPORT_MAX_CHARS, REPORT_SECTIONS
-from qis_portal.models import QIO_ORG_TYPES, Organization
+from qis_portal.models import QIO_ORG_TYPES, Organization, Role, RoleAssignment, User
 
 TEXT_MAX = 5000
 
@@ -27,6 +27,15 @@ def date_field(label: str, *, required: bool = True, help_text: str = "") -> for
                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
+def cor_field(label: str, *, required: bool, help_text: str = "") -> forms.ModelChoiceField:
+    """A choice of the users who hold the CMS COR role now."""
+    cors = User.objects.filter(
+        is_active=True, role_assignments__role=Role.CMS_COR,
+        role_assignments__status=RoleAssignment.Status.APPROVED).order_by("email")
+    return forms.ModelChoiceField(label=label, queryset=cors, required=required,
+                                  help_text=help_text)
+
+
 class TaskOrderForm(forms.Form):
     qio = forms.ModelChoiceField(
         label="QIO", queryset=Organization.objects.filter(
@@ -34,6 +43,15 @@ class TaskOrderForm(forms.Form):
     number = forms.CharField(label="Task order number", max_length=40)
     award_date = date_field("Award date", help_text="Every deliverable's due date counts from "
                                                     "this date.")
+    cor = cor_field("COR", required=False, help_text="Leave empty to be its COR yourself.")
+    alternate_cor = cor_field("Alternate COR", required=False)
+
+
+class TaskOrderCorsForm(forms.Form):
+    cor = cor_field("COR", required=True)
+    alternate_cor = cor_field("Alternate COR", required=False,
+                              help_text="Another COR, who decides when the COR is away.")
+    note = forms.CharField(label="Reason (leave, turnover)", max_length=500, required=False)
 
 
 class PsaTargetForm(forms.Form):

@@ -1,6 +1,7 @@
 """Reads shared by views, the API, home panels and tasks; every list is scoped to the user.
 
-CMS CORs and read-only users see all QIOs; a QIO's users see their own QIO only; a provider's
+CMS read-only users see all QIOs, a COR the QIOs of the task orders naming them
+(qio_program.lifecycle.cors); a QIO's users see their own QIO only; a provider's
 users see their own PES and PSA. Anything else is simply absent (404)."""
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from qio_program.lifecycle.choices import (
     ReviewStatus,
     TaskOrderStatus,
 )
+from qio_program.lifecycle.cors import cor_scope
 from qio_program.lifecycle.models import (
     A3C,
     DashboardTemplate,
@@ -45,7 +47,8 @@ def _scoped(qs: QuerySet, user, *, qio_path: str, provider_path: str | None = No
     if not user.is_authenticated:
         return qs.none()
     if sees_all(user):
-        return qs
+        mine = cor_scope(user, qio_path.removesuffix("qio_id"))
+        return qs if mine is None else qs.filter(mine)
     if user.is_qio_user and user.organization_id:
         return qs.filter(**{qio_path: user.organization_id})
     if provider_path and user.has_role(Role.PROVIDER_USER) and user.organization_id:
@@ -172,8 +175,9 @@ def approvals_waiting(user, *, today: date | None = None) -> list[ApprovalItem]:
         ("Report", Report.objects.select_related("task_order__qio", "deliverable")),
         ("Dashboard template", DashboardTemplate.objects.select_related("task_order__qio")),
     ]
+    mine = cor_scope(user, "task_order__")
     for label, qs in sources:
-        for obj in qs.filter(status=ReviewStatus.SUBMITTED):
+        for obj in qs.filter(status=ReviewStatus.SUBMITTED).filter(*([mine] if mine else [])):
             due = getattr(obj, "due_date", None)
             left = (business_days_left(due, today, clock_start=obj.submitted_on)
                     if due else None)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("task-orders/<int:pk>/", contract.taskorder_detail, name="taskorder_detail"),
     path("task-orders/<int:pk>/psa-target/", contract.psatarget_set, name="psatarget_set"),
     path("task-orders/<int:pk>/end/", contract.taskorder_end, name="taskorder_end"),
+    path("task-orders/<int:pk>/cors/", contract.taskorder_cors, name="taskorder_cors"),
     path("task-orders/<int:pk>/handoff/", contract.handoff, name="handoff"),
     path("handoff-notes/incoming/", contract.handoff_incoming, name="handoff_incoming"),
     path("task-orders/<int:pk>/dashboard-template/", reports.template_detail,

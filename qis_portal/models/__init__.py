@@ -4,6 +4,7 @@ from .heartbeat import WorkerHeartbeat
 from .notifications import Notification, NotificationPreference
 from .outbox import OutboundEmail
 from .security import ApiToken, LoginAttempt
+from .training import TrainingAttestation, TrainingModule
 
 __all__ = [
     "ApiToken",
@@ -17,6 +18,8 @@ __all__ = [
     "Organization",
     "Role",
     "RoleAssignment",
+    "TrainingAttestation",
+    "TrainingModule",
     "User",
     "WorkerHeartbeat",
 ]

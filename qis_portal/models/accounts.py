@@ -89,6 +89,9 @@ ROLE_ORG_TYPES = {
     Role.NLC_STAFF: {OrgType.SUPPORT_CONTRACTOR},
     Role.COVERED_CA_REVIEWER: {OrgType.STATE_EXCHANGE},
     **{role: {OrgType.CMS} for role in CMS_ROLES},
+    # PMEC evaluators (seed 001: "PMEs will have a CMS Read-only role") read as CMS does, in
+    # their own support-contractor organization rather than filed under CMS.
+    Role.CMS_READ_ONLY: {OrgType.CMS, OrgType.SUPPORT_CONTRACTOR},
     **{role: set(QIO_ORG_TYPES) for role in QIO_ROLES},
 }
 

@@ -5,11 +5,12 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from qis_portal.models import Notification, NotificationPreference
-from qis_portal.notification_kinds import NOTIFICATION_KINDS
+from qis_portal.notification_kinds import MANDATORY_KINDS, NOTIFICATION_KINDS
 from qis_portal.services.outbox import queue_email
 
 
@@ -42,7 +43,7 @@ def notify(
     if kind not in NOTIFICATION_KINDS:
         raise ValueError(f"Unknown notification kind {kind!r}; register it in notification_kinds.")
     users = [user for user in recipients if user is not None and user.is_active]
-    prefs = _preferences(users, kind)
+    prefs = {} if kind in MANDATORY_KINDS else _preferences(users, kind)
     created = []
     for user in users:
         pref = prefs.get(user.pk)
@@ -112,6 +113,9 @@ def notification_mark_read(*, user, notification_ids: Iterable[int] | None = Non
 def notification_preference_set(*, user, kind: str, in_app: bool, email: bool):
     if kind not in NOTIFICATION_KINDS:
         raise ValueError(f"Unknown notification kind {kind!r}.")
+    if kind in MANDATORY_KINDS and not (in_app and email):
+        raise ValidationError({kind: f"“{NOTIFICATION_KINDS[kind]}” cannot be switched off: "
+                                     f"an approval clock is running."})
     pref, _ = NotificationPreference.objects.update_or_create(
         user=user, kind=kind, defaults={"in_app": in_app, "email": email}
     )

@@ -10,6 +10,7 @@ from qis_portal.models import ApiToken, RoleAssignment
 from qis_portal.selectors import assignments_for_officer
 from qis_portal.services.accounts import role_assignment_decide
 from qis_portal.services.tokens import api_token_create, api_token_revoke
+from qis_portal.services.training import current_attestations
 from qis_portal.views.common import bound, call_service, require_perm
 
 
@@ -39,8 +40,11 @@ def token_revoke(request, token_id: int):
 def assignment_queue(request):
     require_perm(request, "qis_portal.view_roleassignment",
                  message="Only Security Officers review regional assignments.")
-    return render(request, "account/assignments.html",
-                  {"assignments": assignments_for_officer(request.user)})
+    assignments = list(assignments_for_officer(request.user))
+    attested = current_attestations(assignments)  # what the officer weighs (seed 001)
+    for assignment in assignments:
+        assignment.training = attested.get((assignment.user_id, assignment.role))
+    return render(request, "account/assignments.html", {"assignments": assignments})
 
 
 @require_POST

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from qis_portal.forms import NotificationSettingsForm
+from qis_portal.notification_kinds import MANDATORY_KINDS, NOTIFICATION_KINDS
 from qis_portal.services.notifications import (
     notification_mark_read,
     notification_preference_set,
@@ -33,4 +34,6 @@ def notification_settings(request):
             notification_preference_set(user=request.user, kind=kind, in_app=in_app, email=email)
         messages.success(request, "Notification settings saved.")
         return redirect("notification_settings")
-    return render(request, "notifications/settings.html", {"form": form})
+    return render(request, "notifications/settings.html", {
+        "form": form, "mandatory": [NOTIFICATION_KINDS[kind] for kind in sorted(MANDATORY_KINDS)],
+    })

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from qio_program.lifecycle.models import business_days_left
 from qio_program.lifecycle.services import assessment as services
 from qio_program.lifecycle.services import psa as psa_services
+from qio_program.lifecycle.services.cor_assignment import task_order_cors_assign
 from qis_portal.models import AuditEvent, Notification
 from qis_portal.workflow import WorkflowConflict
 from tests.lifecycle import builders
@@ -122,8 +123,10 @@ class TestDeadlineSweep:
     def test_nothing_is_sent_while_three_or_more_business_days_are_left(self, waiting, cor_bob):
         assert self.sweep(date(2025, 3, 6)) == {"reminders": 0, "escalations": 0}
 
-    def test_the_cors_are_reminded_with_2_and_then_1_business_day_left(self, waiting, cor_bob,
-                                                                      cor_carol):
+    def test_the_cor_and_alternate_are_reminded_with_2_and_then_1_business_day_left(
+            self, waiting, ne_order, cor_bob, cor_carol):
+        task_order_cors_assign(actor=cor_bob, task_order=ne_order, cor=cor_bob,
+                               alternate_cor=cor_carol)
         assert self.sweep(date(2025, 3, 7)) == {"reminders": 2, "escalations": 0}
         assert self.sweep(date(2025, 3, 7)) == {"reminders": 0, "escalations": 0}
         assert self.sweep(date(2025, 3, 8)) == {"reminders": 0, "escalations": 0}  # Saturday

@@ -7,6 +7,7 @@ from django.db import close_old_connections, connection
 
 from qio_program.lifecycle.models import ProviderAssessment
 from qio_program.lifecycle.services import assessment as services
+from qio_program.lifecycle.services.cor_assignment import task_order_cors_assign
 from qis_portal.models import AuditEvent
 from qis_portal.workflow import WorkflowConflict
 from tests.lifecycle import builders
@@ -17,6 +18,8 @@ from tests.lifecycle import builders
 def test_two_cors_approving_at_once_yield_one_success_and_one_audit_record(
         ne_order, maple, associate_ann, cor_bob, cor_carol, me_a3c, maple_psa):
     assert connection.vendor == "postgresql"
+    task_order_cors_assign(actor=cor_bob, task_order=ne_order, cor=cor_bob,
+                           alternate_cor=cor_carol)
     assessment = builders.submitted_pa(ne_order, maple, associate_ann)
     barrier = threading.Barrier(2)
     outcomes: list[str] = []

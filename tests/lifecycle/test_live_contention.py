@@ -20,6 +20,7 @@ from django.db import connection
 from django.test.testcases import LiveServerThread
 
 from qio_program.lifecycle.models import ProviderAssessment
+from qio_program.lifecycle.services.cor_assignment import task_order_cors_assign
 from qis_portal.models import AuditEvent
 from qis_portal.services.tokens import api_token_create
 from tests.lifecycle import builders
@@ -69,6 +70,8 @@ def test_fifty_simultaneous_approvals_and_returns_yield_one_decision(
         contention_server, ne_order, maple, associate_ann, cor_bob, cor_carol, me_a3c,
         maple_psa):
     assert connection.vendor == "postgresql"
+    task_order_cors_assign(actor=cor_bob, task_order=ne_order, cor=cor_bob,
+                           alternate_cor=cor_carol)
     assessment = builders.submitted_pa(ne_order, maple, associate_ann)
     tokens = [api_token_create(user=cor, name="contention")[1] for cor in (cor_bob, cor_carol)]
     base = f"/api/lifecycle/provider-assessments/{assessment.pk}"

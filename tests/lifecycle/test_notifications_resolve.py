@@ -1,11 +1,13 @@
-"""Notifications that know when they are done: "A3C awaits your approval" goes to every COR;
-when one COR decides, it is done for all of them and leaves every unread count."""
+"""Notifications that know when they are done: "A3C awaits your approval" goes to the task
+order's COR and alternate; when one decides, it is done for both and leaves every unread
+count."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from qio_program.lifecycle.services import a3c as services
+from qio_program.lifecycle.services.cor_assignment import task_order_cors_assign
 from qis_portal.models import Notification
 from tests.lifecycle import builders
 
@@ -22,6 +24,8 @@ def unread_count(user) -> int:
 
 def test_one_cor_approving_resolves_the_a3c_notification_for_every_cor(
         ne_order, associate_ann, cor_bob, cor_carol, django_capture_on_commit_callbacks):
+    task_order_cors_assign(actor=cor_bob, task_order=ne_order, cor=cor_bob,
+                           alternate_cor=cor_carol)
     with django_capture_on_commit_callbacks(execute=True):
         a3c = builders.submitted_a3c(ne_order, "ME", associate_ann)
     waiting = Notification.objects.filter(kind=KIND)
@@ -42,6 +46,8 @@ def test_one_cor_approving_resolves_the_a3c_notification_for_every_cor(
 
 def test_returning_it_resolves_it_too_and_a_resubmission_awaits_again(
         ne_order, associate_ann, cor_bob, cor_carol, django_capture_on_commit_callbacks):
+    task_order_cors_assign(actor=cor_bob, task_order=ne_order, cor=cor_bob,
+                           alternate_cor=cor_carol)
     with django_capture_on_commit_callbacks(execute=True):
         a3c = builders.submitted_a3c(ne_order, "ME", associate_ann)
     with django_capture_on_commit_callbacks(execute=True):  # each step commits on its own

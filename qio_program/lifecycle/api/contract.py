@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 from qio_program.lifecycle import selectors
 from qio_program.lifecycle.api import serializers as s
 from qio_program.lifecycle.api.base import LifecycleViewSet
-from qio_program.lifecycle.services import completion
+from qio_program.lifecycle.services import completion, cor_assignment
 from qio_program.lifecycle.services import contract as contract_services
 from qis_portal.api_base import UPDATED_SINCE
 from qis_portal.permissions import RulePermission
@@ -25,6 +25,7 @@ class TaskOrderViewSet(LifecycleViewSet):
         "create": "qio_lifecycle.add_taskorder",
         "end": "qio_lifecycle.end_taskorder",
         "psa_target": "qio_lifecycle.set_psatarget",
+        "cors": "qio_lifecycle.assign_cor_taskorder",
     }
 
     @extend_schema(request=s.LifecycleTaskOrderInput, responses={201: s.LifecycleTaskOrderOutput})
@@ -54,6 +55,15 @@ class TaskOrderViewSet(LifecycleViewSet):
             **self.parse(s.LifecyclePsaTargetInput),
         )
         return self.respond(self.scoped(pk))
+
+    @extend_schema(request=s.LifecycleTaskOrderCorsInput)
+    @action(detail=True, methods=["post"])
+    def cors(self, request, pk=None):
+        """Name the COR and alternate; open approval clocks move to them."""
+        order = cor_assignment.task_order_cors_assign(
+            actor=request.user, task_order=self.scoped(pk), request=request,
+            **self.parse(s.LifecycleTaskOrderCorsInput))
+        return self.respond(order)
 
 
 @extend_schema_view(list=extend_schema(parameters=[UPDATED_SINCE]))

@@ -30,7 +30,7 @@ from qio_program.lifecycle.models import (
     TrainingPlanItem,
 )
 from qio_program.models import Provider
-from qis_portal.models import QIO_ORG_TYPES, Organization
+from qis_portal.models import QIO_ORG_TYPES, Organization, User
 
 TEXT_MAX = 5000
 REVIEW_FIELDS = ["status", "submitted_at", "decided_at", "cor_comments", "created_at",
@@ -69,7 +69,8 @@ class LifecycleTaskOrderOutput(serializers.ModelSerializer):
     class Meta:
         model = TaskOrder
         fields = ["id", "number", "qio", "qio_id", "region", "award_date", "pop_end", "status",
-                  "ended_on", "accounts_closed_at", "psa_target", "created_at", "updated_at"]
+                  "ended_on", "accounts_closed_at", "psa_target", "cor", "alternate_cor",
+                  "created_at", "updated_at"]
         read_only_fields = fields
 
 
@@ -82,6 +83,16 @@ class LifecycleTaskOrderInput(serializers.Serializer):
 
 class LifecycleTaskOrderEndInput(serializers.Serializer):
     ended_on = serializers.DateField(required=False, allow_null=True, default=None)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class LifecycleTaskOrderCorsInput(serializers.Serializer):
+    """The COR and alternate (user ids); the service checks that both are CORs."""
+
+    cor = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    alternate_cor = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True), required=False, allow_null=True,
+        default=None)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 

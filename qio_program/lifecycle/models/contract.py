@@ -32,6 +32,14 @@ class TaskOrder(FSMModelMixin, models.Model):
     ended_on = models.DateField(null=True, blank=True,
                                 help_text="Last day of performance once the COR ends it.")
     accounts_closed_at = models.DateTimeField(null=True, blank=True)
+    # The CORs of this QIO's work (seed 001): only they hear of, are reminded of and decide
+    # its A3Cs, Provider Assessments, reports and FQS activations (qio_program.lifecycle.cors).
+    cor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                            blank=True, related_name="task_orders_as_cor", verbose_name="COR")
+    alternate_cor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      null=True, blank=True,
+                                      related_name="task_orders_as_alternate_cor",
+                                      verbose_name="alternate COR")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -42,6 +50,10 @@ class TaskOrder(FSMModelMixin, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["qio"], condition=models.Q(status="active"),
                                     name="one_active_task_order_per_qio"),
+            models.CheckConstraint(
+                condition=(models.Q(cor__isnull=True) | models.Q(alternate_cor__isnull=True)
+                           | ~models.Q(cor=models.F("alternate_cor"))),
+                name="task_order_alternate_is_another_cor"),
         ]
 
     def __str__(self) -> str:

@@ -101,8 +101,8 @@ def pa_deadline_sweep(*, today: date | None = None) -> dict[str, int]:
     counts = {"reminders": 0, "escalations": 0}
     waiting = (ProviderAssessment.objects.filter(status=ReviewStatus.SUBMITTED,
                                                  due_date__isnull=False)
-               .select_related("provider", "task_order__qio"))
-    cors = None
+               .select_related("provider", "task_order__qio", "task_order__cor",
+                               "task_order__alternate_cor"))
     for assessment in waiting:
         left = business_days_left(assessment.due_date, today,
                                   clock_start=assessment.submitted_on)
@@ -110,9 +110,8 @@ def pa_deadline_sweep(*, today: date | None = None) -> dict[str, int]:
         if today > assessment.due_date:
             counts["escalations"] += _escalate(assessment, key, today)
         elif left in REMINDER_DAYS_LEFT and is_business_day(today):
-            cors = cors if cors is not None else cor_recipients()
             sent = notify(
-                recipients=cors, kind="lifecycle.pa_reminder",
+                recipients=cor_recipients(assessment.task_order), kind="lifecycle.pa_reminder",
                 title=f"{left} business day{'s' if left > 1 else ''} left to approve the "
                       f"{assessment}",
                 body=f"Submitted by {assessment.task_order.qio} on "
@@ -123,7 +122,8 @@ def pa_deadline_sweep(*, today: date | None = None) -> dict[str, int]:
 
 
 def _escalate(assessment: ProviderAssessment, key: str, today: date) -> int:
-    """Past the 5 business days: the CORs and CMS read-only users are told, once."""
+    """Past the 5 business days: the task order's CORs and CMS read-only users are told,
+    once."""
     with transaction.atomic():
         locked = lock(ProviderAssessment, assessment.pk)
         if locked.status != ReviewStatus.SUBMITTED:
@@ -137,7 +137,8 @@ def _escalate(assessment: ProviderAssessment, key: str, today: date) -> int:
                          note=f"Not approved within 5 business days (due "
                               f"{locked.due_date:%Y-%m-%d}).")
         sent = notify(
-            recipients=users_with_roles(Role.CMS_COR, Role.CMS_READ_ONLY),
+            recipients=[*cor_recipients(locked.task_order),
+                        *users_with_roles(Role.CMS_READ_ONLY)],
             kind="lifecycle.pa_escalation",
             title=f"Overdue: the {locked} was due for COR approval on "
                   f"{locked.due_date:%Y-%m-%d}",

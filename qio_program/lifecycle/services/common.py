@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from qio_program.lifecycle.choices import ReviewStatus
+from qio_program.lifecycle.cors import cors_of
 from qio_program.lifecycle.models.base import EDITABLE
 from qis_portal.models import Role, User
 from qis_portal.regions import state_name
@@ -18,8 +19,9 @@ from qis_portal.services.notifications import notify_on_commit
 from qis_portal.workflow import WorkflowConflict, locked_write, run_transition
 
 
-def cor_recipients() -> list[User]:
-    return users_with_roles(Role.CMS_COR)
+def cor_recipients(task_order) -> list[User]:
+    """The COR and alternate named on the task order (qio_program.lifecycle.cors)."""
+    return cors_of(task_order)
 
 
 def qio_recipients(qio_id: int) -> list[User]:
@@ -101,7 +103,7 @@ class Review:
             if after is not None:
                 after(locked)
             notify_on_commit(
-                recipients=cor_recipients(), kind="lifecycle.awaiting_approval",
+                recipients=cor_recipients(locked.task_order), kind="lifecycle.awaiting_approval",
                 title=f"{self.label} awaits your approval: {locked}",
                 url=locked.get_absolute_url(), body=f"{locked.task_order.qio} submitted {locked}.",
                 awaiting=locked)

@@ -101,7 +101,7 @@ def task_order_close_accounts(*, task_order_id: int, today: date | None = None) 
                            if successor else f"{len(users)} accounts closed."),
                      details={"closed": len(users)})
         notify_on_commit(
-            recipients=cor_recipients(), kind="lifecycle.accounts_closed",
+            recipients=cor_recipients(order), kind="lifecycle.accounts_closed",
             title=f"Accounts closed for {order.qio}", url=order.get_absolute_url(),
             body=f"Task order {order.number} ended; {len(users)} user accounts were closed.",
             idempotency_key=f"lifecycle.accounts_closed:{order.pk}",

@@ -20,20 +20,35 @@ from qio_program.lifecycle.models import (
     QualityActionPlan,
     TaskOrder,
 )
+from qis_portal.models import Role
 from qis_portal.regions import states_for_region
 from qis_portal.services.audit import audit_record
 from qis_portal.workflow import WorkflowConflict, lock, require_permission
 
 
-def task_order_create(*, actor, qio, number: str, award_date: date, request=None) -> TaskOrder:
-    """Record a QIO's award and store every deliverable's due date (schedule.py)."""
+def task_order_create(*, actor, qio, number: str, award_date: date, cor=None,
+                      alternate_cor=None, request=None) -> TaskOrder:
+    """Record a QIO's award and store every deliverable's due date (schedule.py). The COR
+    who records it is its COR unless another is named (qio_program.lifecycle.cors)."""
     require_permission(actor, "qio_lifecycle.add_taskorder", action="taskorder.create",
                        request=request)
+    cor = cor or (actor if getattr(actor, "pk", None) else None)
+    check_cors(cor, alternate_cor)
     with transaction.atomic():
-        return _create(actor, qio, number, award_date, request)
+        return _create(actor, qio, number, award_date, request, cor, alternate_cor)
 
 
-def _create(actor, qio, number: str, award_date: date, request) -> TaskOrder:
+def check_cors(cor, alternate_cor) -> None:
+    """The COR and the alternate are two different people who hold the COR role."""
+    for field, user in (("cor", cor), ("alternate_cor", alternate_cor)):
+        if user is not None and not user.has_role(Role.CMS_COR):
+            raise ValidationError({field: [f"{user} is not a CMS COR."]})
+    if cor is not None and alternate_cor is not None and cor.pk == alternate_cor.pk:
+        raise ValidationError({"alternate_cor": ["The alternate must be another COR."]})
+
+
+def _create(actor, qio, number: str, award_date: date, request, cor, alternate_cor
+            ) -> TaskOrder:
     if not qio.is_qio:
         raise ValidationError({"qio": ["A task order is awarded to a QIN-QIO or an AIAN QIO."]})
     if not states_for_region(qio.region):
@@ -43,7 +58,8 @@ def _create(actor, qio, number: str, award_date: date, request) -> TaskOrder:
     try:
         with transaction.atomic():
             order = TaskOrder.objects.create(qio=qio, number=number.strip(),
-                                             award_date=award_date, created_by=actor)
+                                             award_date=award_date, created_by=actor,
+                                             cor=cor, alternate_cor=alternate_cor)
     except IntegrityError as exc:
         raise ValidationError({"number": ["This task order number is already used."]}) from exc
     planned = schedule.deliverable_schedule(award_date, states_for_region(qio.region),

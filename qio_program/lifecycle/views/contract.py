@@ -11,11 +11,13 @@ from qio_program.lifecycle.choices import DeliverableKind, TaskOrderStatus
 from qio_program.lifecycle.forms import (
     HandoffNoteForm,
     PsaTargetForm,
+    TaskOrderCorsForm,
     TaskOrderEndForm,
     TaskOrderForm,
 )
 from qio_program.lifecycle.services.completion import handoff_note_create, task_order_end
 from qio_program.lifecycle.services.contract import coverage, psa_target_set, task_order_create
+from qio_program.lifecycle.services.cor_assignment import open_clocks, task_order_cors_assign
 from qio_program.lifecycle.services.providers import eligible_providers
 from qio_program.lifecycle.views.common import form_page
 from qis_portal.models import QIO_ORG_TYPES, Organization
@@ -98,6 +100,7 @@ def taskorder_detail(request, pk: int):
         "progress": progress, "psa": selectors.psa_progress(order),
         "a3c_overview": selectors.a3c_overview(order),
         "can_set_target": request.user.has_perm("qio_lifecycle.set_psatarget", order),
+        "can_assign_cors": request.user.has_perm("qio_lifecycle.assign_cor_taskorder", order),
         "can_end": (request.user.has_perm("qio_lifecycle.end_taskorder", order)
                     and order.status == TaskOrderStatus.ACTIVE),
         "can_write": request.user.has_perm("qio_lifecycle.change_report", order),
@@ -119,6 +122,28 @@ def psatarget_set(request, pk: int):
                      back_url=order.get_absolute_url(), submit_label="Set the target",
                      intro="CMS sets the number of providers the QIO must hold service "
                            "agreements with.")
+
+
+def taskorder_cors(request, pk: int):
+    """Name the COR and alternate (leave, turnover); open approval clocks move to them."""
+    order = get_object_or_404(selectors.task_orders_for(request.user), pk=pk)
+    require_perm(request, "qio_lifecycle.assign_cor_taskorder", order,
+                 message="Only the task order's COR or alternate hands it over.")
+    form = TaskOrderCorsForm(bound(request), initial={"cor": order.cor_id,
+                                                      "alternate_cor": order.alternate_cor_id})
+    if request.method == "POST" and form.is_valid():
+        done = call_service(request, task_order_cors_assign, form=form, task_order=order,
+                            **form.cleaned_data)
+        if done.ok:
+            alternate = done.result.alternate_cor
+            messages.success(request, f"COR of {order.number}: {done.result.cor}; alternate: "
+                                      f"{alternate or 'none'}.")
+            return redirect(done.result)
+    waiting = len(open_clocks(order))
+    return form_page(request, form=form, title=f"COR and alternate — {order.number}",
+                     back_url=order.get_absolute_url(), submit_label="Save the assignment",
+                     intro=f"Only these two are told of, reminded about and decide {order.qio}'s "
+                           f"submissions. {waiting} waiting now move to them, clocks running.")
 
 
 def taskorder_end(request, pk: int):
