@@ -42,10 +42,11 @@ QPP_STAFF_NE = frozenset({"associate", "manager", "support", "surs"})
 QPP_CMS = frozenset({"helpdesk", "readonly"})
 
 # The only pages open without signing in (issue #8): sign-in, every password-reset step, the
-# health check, and the API's token exchange (the API's sign-in).
+# health check, the API's token exchange (the API's sign-in), and the one-time link page,
+# whose token is its credential (qis_portal.onetime_links).
 PUBLIC_ROUTES = frozenset({"login", "password_reset", "password_reset_done",
                            "password_reset_confirm", "password_reset_complete", "health",
-                           "api-token-obtain"})
+                           "api-token-obtain", "onetime_link"})
 
 Kwargs = Callable[[World], dict]
 Body = Callable[[World], dict] | None
@@ -117,6 +118,8 @@ CORE = [
     get("password_reset_done", ALL),
     get("password_reset_confirm", ALL, lambda w: w.reset_link),
     get("password_reset_complete", ALL),
+    # A link past its 7 days: everyone, signed in or not, gets the refusal page (410).
+    get("onetime_link", ALL, lambda w: {"token": w.expired_link_token}, variant="expired"),
     get("password_change", SIGNED),
     get("password_change_done", SIGNED),
     get("mfa_setup", SIGNED),

@@ -55,6 +55,8 @@ MAPLE = "Maple Grove Nursing and Rehabilitation"
 TEXT_FILE = b"Notes from the visit.\n"
 ORG_VIDEO = "Northeast huddle recording"
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+# One-time link tokens made while seeding (only their hashes are stored).
+LINK_TOKENS: dict[str, str] = {}
 VTT = b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n"
 
 
@@ -86,6 +88,7 @@ class _Null:
 
 
 def _core_extras() -> None:
+    from qis_portal import onetime_links
     from qis_portal.services.accounts import role_assignment_request
     from qis_portal.services.tokens import api_token_create
     from qis_portal.tasks import record_heartbeat
@@ -100,6 +103,9 @@ def _core_extras() -> None:
                                        organization=ann.organization)
     role_assignment_request(user=pending, role=Role.QIO_ASSOCIATE)
     record_heartbeat.run()  # a worker is running, as in a healthy deployment (/health/)
+    _, LINK_TOKENS["expired"] = onetime_links.create_link(
+        purpose="access.expired", target=ann, email="lead@access.test",
+        expires_at=timezone.now() - timedelta(minutes=1))
 
 
 def _qio_extras() -> None:
@@ -247,6 +253,10 @@ class World:
         user = self.user("issuer")
         return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
                 "token": default_token_generator.make_token(user)}
+
+    @property
+    def expired_link_token(self) -> str:
+        return LINK_TOKENS["expired"]
 
     # submissions
     @cached_property
