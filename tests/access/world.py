@@ -125,6 +125,7 @@ def _lifecycle_extras() -> None:
     from qio_program.lifecycle.services import qap as qap_services
     from qio_program.lifecycle.services import reports as report_services
     from qio_program.lifecycle.services.completion import handoff_note_create
+    from qis_portal import onetime_links
 
     ann, cor = _user(PERSONAS["associate"]), _user(PERSONAS["cor"])
     order = TaskOrder.objects.get(number="75FCMC24F0001")
@@ -147,6 +148,9 @@ def _lifecycle_extras() -> None:
     report_services.template_start(actor=ann, task_order=order)
     handoff_note_create(actor=ann, task_order=order, topic=HandoffTopic.PARTNERSHIPS,
                         body="The state hospital association runs the falls collaborative.")
+    psa = order.psas.get(provider=maple)
+    _, LINK_TOKENS["psa"] = onetime_links.create_link(
+        purpose="psa.sign", target=psa, email="lead@access.test", actor=ann)
 
 
 def _fqs_extras() -> None:
@@ -257,6 +261,10 @@ class World:
     @property
     def expired_link_token(self) -> str:
         return LINK_TOKENS["expired"]
+
+    @property
+    def psa_link_token(self) -> str:
+        return LINK_TOKENS["psa"]
 
     # submissions
     @cached_property
