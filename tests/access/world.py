@@ -105,7 +105,7 @@ def _core_extras() -> None:
     record_heartbeat.run()  # a worker is running, as in a healthy deployment (/health/)
     _, LINK_TOKENS["expired"] = onetime_links.create_link(
         purpose="access.expired", target=ann, email="lead@access.test",
-        expires_at=timezone.now() - timedelta(minutes=1))
+        expires_at=timezone.now() - timedelta(days=30))
 
 
 def _qio_extras() -> None:
