@@ -7,7 +7,16 @@ from drf_spectacular.views import SpectacularAPIView
 
 from qis_portal import api
 from qis_portal.api_base import PortalRouter
-from qis_portal.views import account, auth, home, notifications, search, system, training
+from qis_portal.views import (
+    account,
+    auth,
+    home,
+    links,
+    notifications,
+    search,
+    system,
+    training,
+)
 from qis_portal.views.docs import api_docs
 
 router = PortalRouter()
@@ -62,6 +71,7 @@ urlpatterns = [
     path("health/", login_not_required(system.health), name="health"),
     path("search/", search.search, name="search"),
     path("accounts/", include(accounts_patterns)),
+    path("links/<str:token>/", links.onetime_link, name="onetime_link"),
     path("notifications/", notifications.notification_list, name="notification_list"),
     path("notifications/read/", notifications.notification_read, name="notification_read"),
     path("notifications/settings/", notifications.notification_settings,

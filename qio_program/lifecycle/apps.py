@@ -11,10 +11,13 @@ class LifecycleConfig(AppConfig):
     def ready(self) -> None:
         from qio_program.lifecycle import home_panels
         from qio_program.lifecycle.services.outcomes import outcome_gate
+        from qio_program.lifecycle.services.signatures import PURPOSES
+        from qio_program.lifecycle.views.signatures import sign_by_link
         from qio_program.services.outcome_gate import register_outcome_gate
         from qis_portal.home import HomePanel, register_home_panel
         from qis_portal.navigation import NavItem, register_nav
         from qis_portal.notification_kinds import register_kind
+        from qis_portal.onetime_links import register_link_view
         from qis_portal.sweeps import register_sweep
 
         register_kind("lifecycle.awaiting_approval",
@@ -34,6 +37,8 @@ class LifecycleConfig(AppConfig):
                       "A QIO's accounts were closed at the end of its task order (CORs)")
 
         register_outcome_gate(outcome_gate)
+        for purpose in PURPOSES.values():  # a provider contact signs from an e-mailed link
+            register_link_view(purpose, sign_by_link)
 
         register_sweep("qio_program.lifecycle.tasks.provider_assessment_deadlines", minutes=15)
         register_sweep("qio_program.lifecycle.tasks.close_ended_task_order_accounts", hours=1)

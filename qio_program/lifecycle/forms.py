@@ -234,3 +234,43 @@ class ReportForm(forms.Form):
                                                  max_length=REPORT_MAX_CHARS)
             self.fields[section.key].initial = content.get(section.key, "")
 
+
+
+class ContactChoiceForm(forms.Form):
+    """Which of the provider's contacts signs (the QI lead first, seed 001)."""
+
+    contact = forms.ModelChoiceField(label="Provider contact", queryset=None,
+                                     help_text="The contact's e-mail receives the link.")
+
+    def __init__(self, *args, provider, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = provider.contacts.all()
+
+
+class PaperSignatureForm(ContactChoiceForm):
+    signed_on = date_field("Date on the signed paper")
+    scan = forms.FileField(label="Scan of the signed page",
+                           help_text="PDF, PNG or JPEG, at most 10 MB.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].help_text = "Who signed the paper."
+
+
+class LinkSignatureForm(forms.Form):
+    """The contact signs by typing their name, or asks for changes instead."""
+
+    DECISIONS = [("sign", "I sign this document"), ("changes", "I ask for changes first")]
+    decision = forms.ChoiceField(label="Your decision", choices=DECISIONS,
+                                 widget=forms.RadioSelect)
+    signature_name = forms.CharField(label="Your full name (your signature)", max_length=200,
+                                     required=False)
+    comments = long_text("What should change (when you ask for changes)")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "sign" and not (data.get("signature_name") or "").strip():
+            self.add_error("signature_name", "Type your full name to sign.")
+        if data.get("decision") == "changes" and not (data.get("comments") or "").strip():
+            self.add_error("comments", "Say what you would like changed.")
+        return data

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from qio_program.lifecycle.views import a3c, actions, contract, provider_work, qap, reports
+from qio_program.lifecycle.views import (
+    a3c,
+    actions,
+    contract,
+    provider_work,
+    qap,
+    reports,
+    signatures,
+)
 
 app_name = "lifecycle"
 
@@ -50,4 +58,8 @@ urlpatterns = [
     path("reports/deliverable/<int:deliverable_pk>/", reports.report_edit, name="report_edit"),
     path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
     path("<str:kind>/<int:pk>/act/<str:action>/", actions.act, name="act"),
+    path("<str:kind>/<int:pk>/signature-link/", signatures.signature_link_send,
+         name="signature_link_send"),
+    path("<str:kind>/<int:pk>/paper-signature/", signatures.paper_signature,
+         name="paper_signature"),
 ]

@@ -2,6 +2,7 @@ from .accounts import QIO_ORG_TYPES, Organization, OrgType, Role, RoleAssignment
 from .audit import AuditEvent
 from .heartbeat import WorkerHeartbeat
 from .notifications import Notification, NotificationPreference
+from .onetime import OneTimeLink
 from .outbox import OutboundEmail
 from .security import ApiToken, LoginAttempt
 from .training import TrainingAttestation, TrainingModule
@@ -15,6 +16,7 @@ __all__ = [
     "OrgType",
     "OutboundEmail",
     "QIO_ORG_TYPES",
+    "OneTimeLink",
     "Organization",
     "Role",
     "RoleAssignment",

@@ -42,10 +42,11 @@ QPP_STAFF_NE = frozenset({"associate", "manager", "support", "surs"})
 QPP_CMS = frozenset({"helpdesk", "readonly"})
 
 # The only pages open without signing in (issue #8): sign-in, every password-reset step, the
-# health check, and the API's token exchange (the API's sign-in).
+# health check, the API's token exchange (the API's sign-in), and the one-time link page,
+# whose token is its credential (qis_portal.onetime_links).
 PUBLIC_ROUTES = frozenset({"login", "password_reset", "password_reset_done",
                            "password_reset_confirm", "password_reset_complete", "health",
-                           "api-token-obtain"})
+                           "api-token-obtain", "onetime_link"})
 
 Kwargs = Callable[[World], dict]
 Body = Callable[[World], dict] | None
@@ -120,6 +121,10 @@ CORE = [
     get("password_reset_done", ALL),
     get("password_reset_confirm", ALL, lambda w: w.reset_link),
     get("password_reset_complete", ALL),
+    # A link past its 7 days: everyone, signed in or not, gets the refusal page (410).
+    get("onetime_link", ALL, lambda w: {"token": w.expired_link_token}, variant="expired"),
+    # A good link opens its page for whoever holds it, signed in or not: the token is the key.
+    get("onetime_link", ALL, lambda w: {"token": w.psa_link_token}, variant="psa"),
     get("password_change", SIGNED),
     get("password_change_done", SIGNED),
     get("mfa_setup", SIGNED),
@@ -390,6 +395,11 @@ LIFECYCLE = [
     post("lifecycle:act", AUTHORS_NE, _act("report", "report", "submit"), variant="report"),
     post("lifecycle:act", {"cor"}, _act("template", "template", "return"), _reason,
          variant="template"),
+    # A signing link for a provider contact without an account (the seeded PSA is active, so
+    # the QIO's request is answered with the reason, not refused).
+    post("lifecycle:signature_link_send", AUTHORS_NE,
+         lambda w: {"kind": "psa", "pk": w.psa.pk}, lambda w: {"contact": w.maple_contact.pk}),
+    get("lifecycle:paper_signature", AUTHORS_NE, lambda w: {"kind": "psa", "pk": w.psa.pk}),
     get("lifecycle-approvals", {"cor"}),
     get("lifecycle-task-order-list", LC_ALL),
     post("lifecycle-task-order-list", {"cor"}, body=lambda w: {}),

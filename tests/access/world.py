@@ -55,6 +55,8 @@ MAPLE = "Maple Grove Nursing and Rehabilitation"
 TEXT_FILE = b"Notes from the visit.\n"
 ORG_VIDEO = "Northeast huddle recording"
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+# One-time link tokens made while seeding (only their hashes are stored).
+LINK_TOKENS: dict[str, str] = {}
 VTT = b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n"
 
 
@@ -86,6 +88,7 @@ class _Null:
 
 
 def _core_extras() -> None:
+    from qis_portal import onetime_links
     from qis_portal.services.accounts import role_assignment_request
     from qis_portal.services.tokens import api_token_create
     from qis_portal.tasks import record_heartbeat
@@ -100,6 +103,9 @@ def _core_extras() -> None:
                                        organization=ann.organization)
     role_assignment_request(user=pending, role=Role.QIO_ASSOCIATE)
     record_heartbeat.run()  # a worker is running, as in a healthy deployment (/health/)
+    _, LINK_TOKENS["expired"] = onetime_links.create_link(
+        purpose="access.expired", target=ann, email="lead@access.test",
+        expires_at=timezone.now() - timedelta(days=30))
 
 
 def _qio_extras() -> None:
@@ -119,6 +125,7 @@ def _lifecycle_extras() -> None:
     from qio_program.lifecycle.services import qap as qap_services
     from qio_program.lifecycle.services import reports as report_services
     from qio_program.lifecycle.services.completion import handoff_note_create
+    from qis_portal import onetime_links
 
     ann, cor = _user(PERSONAS["associate"]), _user(PERSONAS["cor"])
     order = TaskOrder.objects.get(number="75FCMC24F0001")
@@ -144,6 +151,9 @@ def _lifecycle_extras() -> None:
     report_services.template_start(actor=ann, task_order=order)
     handoff_note_create(actor=ann, task_order=order, topic=HandoffTopic.PARTNERSHIPS,
                         body="The state hospital association runs the falls collaborative.")
+    psa = order.psas.get(provider=maple)
+    _, LINK_TOKENS["psa"] = onetime_links.create_link(
+        purpose="psa.sign", target=psa, email="lead@access.test", actor=ann)
 
 
 def _maple_outcome(ann, cor, qap) -> None:
@@ -274,6 +284,14 @@ class World:
         user = self.user("issuer")
         return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
                 "token": default_token_generator.make_token(user)}
+
+    @property
+    def expired_link_token(self) -> str:
+        return LINK_TOKENS["expired"]
+
+    @property
+    def psa_link_token(self) -> str:
+        return LINK_TOKENS["psa"]
 
     # submissions
     @cached_property

@@ -18,11 +18,13 @@ from qio_program.lifecycle.models.qap import (
 )
 from qio_program.lifecycle.models.reference import Aim, SubAim
 from qio_program.lifecycle.models.reports import DashboardTemplate, Report
+from qio_program.lifecycle.models.signatures import SignatureMethod
 
 __all__ = [
     "A3C", "Aim", "DashboardTemplate", "Deliverable", "FocusAreaAssessment", "HandoffNote",
     "OutcomeMeasureSet",
     "ProviderAssessment", "ProviderEngagementStrategy", "ProviderServiceAgreement", "PsaTarget",
-    "QapActivity", "QapInitiative", "QapIntervention", "QualityActionPlan", "Report", "SubAim",
+    "QapActivity", "QapInitiative", "QapIntervention", "QualityActionPlan", "Report",
+    "SignatureMethod", "SubAim",
     "TaskOrder", "TrainingPlanItem", "business_days_left",
 ]

@@ -11,11 +11,12 @@ from qio_program.lifecycle import schedule
 from qio_program.lifecycle.choices import PesStatus, PsaStatus
 from qio_program.lifecycle.models.base import ReviewedArtifact
 from qio_program.lifecycle.models.contract import TaskOrder
+from qio_program.lifecycle.models.signatures import ProviderSignature
 from qio_program.models import Provider
 from qis_portal.business_days import add_months, business_days_between, is_business_day
 
 
-class ProviderEngagementStrategy(FSMModelMixin, models.Model):
+class ProviderEngagementStrategy(FSMModelMixin, ProviderSignature):
     """How the QIO works with one provider; its QI lead signs it off (seed 001, PES)."""
 
     task_order = models.ForeignKey(TaskOrder, on_delete=models.PROTECT, related_name="pes_set")
@@ -87,7 +88,7 @@ class ProviderEngagementStrategy(FSMModelMixin, models.Model):
         return due
 
 
-class ProviderServiceAgreement(FSMModelMixin, models.Model):
+class ProviderServiceAgreement(FSMModelMixin, ProviderSignature):
     """The mutually developed agreement: drafted by the QIO, signed by the provider."""
 
     task_order = models.ForeignKey(TaskOrder, on_delete=models.PROTECT, related_name="psas")

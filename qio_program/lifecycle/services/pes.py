@@ -15,6 +15,11 @@ from qio_program.lifecycle.services.agreements import (
     tell_qio_signed,
 )
 from qio_program.lifecycle.services.contract import deliverables_refresh, require_active
+from qio_program.lifecycle.services.signatures import (
+    PaperSignature,
+    signature_link_send,
+    stamp_signature,
+)
 from qis_portal.services.audit import audit_record
 from qis_portal.workflow import WorkflowConflict, lock, require_permission, run_transition
 
@@ -60,13 +65,21 @@ def pes_request_changes(*, actor, pes: ProviderEngagementStrategy, provider_inpu
                                key="provider_input", short="PES", request=request)
 
 
-def pes_sign(*, actor, pes: ProviderEngagementStrategy, request=None):
-    """The provider's QI lead signs off; the date is recorded and the re-evaluation set on the
-    next 12-month anniversary of the initial submission (seed 001)."""
+def pes_signature_link_send(*, actor, pes: ProviderEngagementStrategy, contact, request=None):
+    """E-mail the QI lead / point of contact the link to review and sign off."""
+    return signature_link_send(pes, actor=actor, contact=contact, permission=CHANGE,
+                               request=request)
+
+
+def pes_sign(*, actor, pes: ProviderEngagementStrategy, request=None,
+             paper: PaperSignature | None = None, signature_name: str = ""):
+    """The provider's QI lead signs off (in the portal, through the e-mailed link, or on paper
+    as recorded by the QIO); the re-evaluation is set on the next 12-month anniversary of the
+    initial submission (seed 001)."""
 
     def before(locked):
-        locked.signed_on = timezone.localdate()
-        locked.signed_by = actor
+        stamp_signature(locked, actor=actor, request=request, paper=paper,
+                        signature_name=signature_name)
         locked.reevaluation_due = ProviderEngagementStrategy.reevaluation_date(
             _initial_submission(locked), locked.signed_on)
 
@@ -74,8 +87,11 @@ def pes_sign(*, actor, pes: ProviderEngagementStrategy, request=None):
         deliverables_refresh(task_order=signed.task_order, actor=actor)
         tell_qio_signed(signed, short="PES")
 
-    return run_transition(obj=pes, transition="sign", actor=actor, permission=SIGN,
-                          request=request, before=before, after=after)
+    return run_transition(obj=pes, transition="sign", actor=actor,
+                          permission=CHANGE if paper is not None else SIGN, request=request,
+                          before=before, after=after,
+                          details={"method": "paper" if paper is not None else (
+                              "link" if actor.pk is None else "portal")})
 
 
 def _initial_submission(pes: ProviderEngagementStrategy):

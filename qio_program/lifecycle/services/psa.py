@@ -16,6 +16,11 @@ from qio_program.lifecycle.services.agreements import (
     tell_qio_signed,
 )
 from qio_program.lifecycle.services.common import qio_recipients
+from qio_program.lifecycle.services.signatures import (
+    PaperSignature,
+    signature_link_send,
+    stamp_signature,
+)
 from qio_program.models import TaskPriority, TaskQueue
 from qio_program.services.tasks import task_create
 from qis_portal.services.notifications import notify_on_commit
@@ -71,18 +76,31 @@ def _queue_ahqt(psa: ProviderServiceAgreement) -> None:
         related=provider, auto_key=f"ahqt:provider:{provider.pk}"))
 
 
-def psa_sign(*, actor, psa: ProviderServiceAgreement, request=None):
+def psa_signature_link_send(*, actor, psa: ProviderServiceAgreement, contact, request=None):
+    """E-mail a provider contact without a portal account the link to sign."""
+    return signature_link_send(psa, actor=actor, contact=contact, permission=CHANGE,
+                               request=request)
+
+
+def psa_sign(*, actor, psa: ProviderServiceAgreement, request=None,
+             paper: PaperSignature | None = None, signature_name: str = ""):
+    """Signed by a provider user, by a contact through the e-mailed link (`actor` is the
+    link's holder), or on paper as recorded by the QIO (`paper`, with the QIO's permission)."""
+
     def before(locked):
-        locked.signed_on = timezone.localdate()
-        locked.signed_by = actor
+        stamp_signature(locked, actor=actor, request=request, paper=paper,
+                        signature_name=signature_name)
         locked.start_date = locked.start_date or locked.signed_on
 
     def after(signed):
         _queue_ahqt(signed)
         tell_qio_signed(signed, short="PSA")
 
-    return run_transition(obj=psa, transition="sign", actor=actor, permission=SIGN,
-                          request=request, before=before, after=after)
+    return run_transition(obj=psa, transition="sign", actor=actor,
+                          permission=CHANGE if paper is not None else SIGN, request=request,
+                          before=before, after=after,
+                          details={"method": "paper" if paper is not None else (
+                              "link" if actor.pk is None else "portal")})
 
 
 def psa_terminate(*, actor, psa: ProviderServiceAgreement, reason: str, request=None):

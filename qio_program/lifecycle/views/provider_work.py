@@ -20,6 +20,7 @@ from qio_program.lifecycle.services import qap as qap_services
 from qio_program.lifecycle.services.common import read_only_reason
 from qio_program.lifecycle.services.providers import eligible_providers
 from qio_program.lifecycle.views.actions import available_actions
+from qio_program.lifecycle.views.signatures import signature_form_for
 from qis_portal.views.common import bound, call_service, require_perm
 
 KINDS = {
@@ -104,6 +105,8 @@ def work_detail(request, kind: str, pk: int):
         "can_edit": obj.is_editable and request.user.has_perm(
             f"qio_lifecycle.change_{spec['model']}", obj),
     }
+    if kind in ("pes", "psa"):
+        context["signature_form"] = signature_form_for(obj, request.user)
     if kind == "pes":
         context["versions"] = ProviderEngagementStrategy.objects.filter(
             task_order_id=obj.task_order_id, provider_id=obj.provider_id)
