@@ -71,8 +71,8 @@ class ProviderFilter(UpdatedSinceFilterSet):
 
 
 CONTACT_FIELDS = tuple(QioContactOutput.Meta.fields)
-PLAIN_FIELDS = ("id", "name", "setting", "ccn", "tin", "address_line1", "address_line2", "city",
-                "state", "zip_code", "region", "phone", "email", "medicare_status")
+PLAIN_FIELDS = ("id", "name", "setting", "ccn", "tin", "npi", "address_line1", "address_line2",
+                "city", "state", "zip_code", "region", "phone", "email", "medicare_status")
 
 
 class ProviderViewSet(BulkListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,

@@ -181,13 +181,16 @@ def test_a_provider_user_cannot_record_a_paper_signature(sent_psa, dana, pia):
             contact=dana, signed_on=date(2026, 3, 6), scan=scan()))
 
 
-def test_a_qi_lead_signs_off_the_pes_by_link_and_re_evaluation_is_due_12_months_on(
+def test_a_qi_lead_signs_off_the_pes_by_link_and_re_evaluation_is_due_12_months_after_submission(
         client, ne_order, maple, dana, associate_ann, cor_bob):
+    """Seed 001: re-evaluated "12 months after initial submission": presented on 10 March 2026
+    and signed by link on the 12th, it is due on 10 March 2027."""
     builders.approved_a3c(ne_order, "ME", associate_ann, cor_bob)
-    pes = pes_services.pes_present(actor=associate_ann, pes=pes_services.pes_create(
-        actor=associate_ann, task_order=ne_order, provider=maple,
-        data={"qi_lead_name": "Dana Whitfield", "engagement_approach": "Monthly coaching."}))
-    pes_services.pes_signature_link_send(actor=associate_ann, pes=pes, contact=dana)
+    with builders.on(date(2026, 3, 10)):
+        pes = pes_services.pes_present(actor=associate_ann, pes=pes_services.pes_create(
+            actor=associate_ann, task_order=ne_order, provider=maple,
+            data={"qi_lead_name": "Dana Whitfield", "engagement_approach": "Monthly coaching."}))
+        pes_services.pes_signature_link_send(actor=associate_ann, pes=pes, contact=dana)
     token = emailed_token(dana)
     with builders.on(date(2026, 3, 12)):
         response = client.post(f"/links/{token}/", {"decision": "sign",
@@ -195,4 +198,4 @@ def test_a_qi_lead_signs_off_the_pes_by_link_and_re_evaluation_is_due_12_months_
     assert response.status_code == 200
     pes.refresh_from_db()
     assert (pes.status, pes.signed_by_contact, pes.signed_on, pes.reevaluation_due) == (
-        "signed", dana, date(2026, 3, 12), date(2027, 3, 12))
+        "signed", dana, date(2026, 3, 12), date(2027, 3, 10))
