@@ -2,12 +2,13 @@
 the facility is on the SPL and if Medicare Cert is verified"; Initial Setup: "All AIAN are on
 the SPL"; "The QIO would need to create that provider in the system")."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from fqs import services
 from fqs.forms import FqsRequestForm
@@ -72,7 +73,7 @@ def test_the_verification_records_who_when_where_and_the_document_then_intake_ap
 @pytest.mark.parametrize(("change", "field"), [
     ({"source": " "}, "source"),
     ({"verified_on": None}, "verified_on"),
-    ({"verified_on": date(2026, 3, 11)}, "verified_on"),  # tomorrow on the suite's clock
+    ({"verified_on": "tomorrow"}, "verified_on"),  # the day after the suite's clock
     ({"document": None}, "document"),
     ({"document": SimpleUploadedFile("cert.exe", b"MZ\x90\x00", "application/pdf")},
      "document"),
@@ -81,6 +82,8 @@ def test_a_verification_names_the_field_it_lacks(world, unverified, change, fiel
     req = world.reviewed_request(provider=unverified, verified=False)
     data = {"source": "CMS POS file", "verified_on": date(2026, 3, 9),
             "document": certificate(), **change}
+    if data["verified_on"] == "tomorrow":
+        data["verified_on"] = timezone.localdate() + timedelta(days=1)
     with pytest.raises(ValidationError) as caught:
         services.fqs_request_verify_medicare(fqs_request=req, actor=world.p["intake"], **data)
     assert field in caught.value.message_dict

@@ -3,11 +3,13 @@ the e-mailed one-time link (who, when, from where recorded, audited like a signe
 on paper as recorded by the QIO with the scan."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from qio_program.lifecycle.services import pes as pes_services
 from qio_program.lifecycle.services import psa as psa_services
@@ -101,7 +103,7 @@ def test_an_expired_signing_link_shows_the_refusal_and_nothing_of_the_psa(
         client, sent_psa, dana, associate_ann):
     psa_services.psa_signature_link_send(actor=associate_ann, psa=sent_psa, contact=dana)
     token = emailed_token(dana)
-    with builders.on(date(2026, 3, 17)):  # 7 days after the suite's 2026-03-10
+    with time_machine.travel(timezone.now() + timedelta(days=7), tick=False):  # 7 days on
         response = client.post(f"/links/{token}/", {"decision": "sign",
                                                     "signature_name": "Dana Whitfield"})
     assert response.status_code == 410
@@ -169,7 +171,7 @@ def test_a_paper_signature_needs_a_real_scan_and_a_past_date(sent_psa, dana, ass
     assert "scan" in fake.value.message_dict
     with pytest.raises(ValidationError) as future:
         psa_services.psa_sign(actor=associate_ann, psa=sent_psa, paper=PaperSignature(
-            contact=dana, signed_on=date(2026, 3, 11), scan=scan()))
+            contact=dana, signed_on=timezone.localdate() + timedelta(days=1), scan=scan()))
     assert "signed_on" in future.value.message_dict
     sent_psa.refresh_from_db()
     assert sent_psa.status == "sent"
