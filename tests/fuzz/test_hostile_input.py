@@ -10,11 +10,13 @@ Each request runs in a savepoint that is rolled back, so every case meets the sa
 import csv
 import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -36,6 +38,8 @@ MB = 1024 * 1024
 PATH_IN_NAME = "path-in-name"
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@SUM(A1)",
             "=cmd|' /C calc'!A0"]
+
+ROOT = Path(__file__).resolve().parents[2]  # the project, for short frame names
 
 
 # ---- uploads ---------------------------------------------------------------------------
@@ -561,7 +565,7 @@ def _where(exc) -> str:
     """The deepest frame of the portal's own code in the traceback."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__)
               if "/.venv/" not in f.filename and "/tests/" not in f.filename]
-    spot = (f"{frames[-1].filename.split('/work/main/')[-1]}:{frames[-1].lineno}"
+    spot = (f"{os.path.relpath(frames[-1].filename, ROOT)}:{frames[-1].lineno}"
             if frames else "?")
     return f"({type(exc).__name__} at {spot}: {str(exc).splitlines()[0][:120]})"
 

@@ -10,10 +10,12 @@ access table names (tests/access/routes.py), so serializers of real rows are che
 
 import contextlib
 import math
+import os
 import re
 import sys
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.core.signals import got_request_exception
@@ -33,6 +35,8 @@ pytestmark = pytest.mark.django_db
 ROLES = ("cor", "issuer", "associate", "readonly")
 TOTAL_REQUESTS = 5000
 CHECKS_RUN = [not_a_server_error, status_code_conformance, response_schema_conformance]
+
+ROOT = Path(__file__).resolve().parents[2]  # the project, for short frame names
 
 
 @dataclass
@@ -120,7 +124,7 @@ def _record_exception(sender, request=None, **kwargs):
 
 def where_raised(exc, tb) -> str:
     frames = [f for f in traceback.extract_tb(tb) if "/.venv/" not in f.filename]
-    spot = f"{frames[-1].filename.split('/work/main/')[-1]}:{frames[-1].lineno}" \
+    spot = f"{os.path.relpath(frames[-1].filename, ROOT)}:{frames[-1].lineno}" \
         if frames else "?"
     return f"[{type(exc).__name__} at {spot}: {str(exc)[:160]}]"
 
