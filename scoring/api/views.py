@@ -188,6 +188,10 @@ class ParticipantFilter(EntityChildFilter):
         fields: list[str] = []
 
 
+PARTICIPANTS_ADDED = {"type": "array",
+                      "items": {"$ref": "#/components/schemas/ParticipantOutput"}}
+
+
 class ParticipantViewSet(mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet):
     """Participation lists: one row per TIN/NPI; POST adds NPIs under a TIN."""
 
@@ -204,8 +208,12 @@ class ParticipantViewSet(mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet
         return Participant.objects.filter(
             entity__in=selectors.entities_for_user(self.request.user)).order_by("-id")
 
+    # The rows added come back as one plain array: spectacular would wrap a many=True
+    # serializer in this view's cursor page, which the response is not.
     @extend_schema(request=s.ParticipantsInput,
-                   responses={201: s.ParticipantOutput(many=True), 400: INVALID})
+                   responses={201: OpenApiResponse(response=PARTICIPANTS_ADDED,
+                                                   description="The participants added."),
+                              400: INVALID})
     def create(self, request):
         data = s.ParticipantsInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
